@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Test infrastructure: a throw-away PostgreSQL and Kafka for the integration tests, on
+# ports of their own so that they never clash with a running local platform.
+#   deploy/local/test-infra.sh start|stop|status|env
+# Data lives in .data/test and is wiped at every start: each test run begins clean.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+source "$LOCAL_DIR/lib/postgres.sh"
+source "$LOCAL_DIR/lib/kafka.sh"
+
+TEST_HOME="$DATA_ROOT/test"
+PG_PORT="${TEST_PG_PORT:-55433}"; PG_PORT_VAR=TEST_PG_PORT
+PG_HOME="$TEST_HOME/postgres"
+# Durability is pointless for throw-away test data; never use these settings elsewhere.
+PG_TUNING="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+KAFKA_PORT="${TEST_KAFKA_PORT:-19092}"; KAFKA_PORT_VAR=TEST_KAFKA_PORT
+KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}"
+KAFKA_HOME_DIR="$TEST_HOME/kafka"
+KAFKA_HEAP="-Xms128m -Xmx384m"
+# The shared libraries test their mechanisms in a database of their own.
+SERVICE_DATABASES="$SERVICE_DATABASES platform_messaging platform_idempotency"
+
+case "${1:-}" in
+  start)
+    check_java_maven; check_postgres
+    if ! pg_running 2>/dev/null && ! pid_alive "$KAFKA_HOME_DIR/kafka.pid"; then
+      pg_wipe; rm -rf "$KAFKA_HOME_DIR"
+    fi
+    step "Starting test infrastructure"
+    pg_start
+    kafka_start
+    ;;
+  stop)
+    kafka_stop
+    pg_stop
+    ;;
+  status)
+    pg_status; kafka_status ;;
+  env)
+    echo "TEST_PG_PORT=$PG_PORT"; echo "TEST_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT" ;;
+  *)
+    echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+esac

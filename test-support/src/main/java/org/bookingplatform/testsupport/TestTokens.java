@@ -1,0 +1,81 @@
+package org.bookingplatform.testsupport;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Real RS256 access tokens shaped like Keycloak's (realm roles under {@code realm_access.roles},
+ * the user id in {@code sub}), signed with a key made for this test JVM and published by
+ * {@link TestIdentityProvider}, so the whole verification path runs as in production.
+ */
+public final class TestTokens {
+
+    private static final KeyPair KEYS = generateKeys();
+
+    private TestTokens() {
+    }
+
+    static RSAPublicKey publicKey() {
+        return (RSAPublicKey) KEYS.getPublic();
+    }
+
+    public static String customer(UUID userId) {
+        return token(userId, Set.of("customer"), Duration.ofMinutes(5));
+    }
+
+    public static String operator(UUID userId) {
+        return token(userId, Set.of("operator"), Duration.ofMinutes(5));
+    }
+
+    public static String partner(UUID userId) {
+        return token(userId, Set.of("partner"), Duration.ofMinutes(5));
+    }
+
+    /** A token that expired a minute ago, beyond the default clock skew allowance. */
+    public static String expired(UUID userId) {
+        return token(userId, Set.of("customer"), Duration.ofMinutes(-1));
+    }
+
+    /** A token signed by a key the services do not trust. */
+    public static String signedByStranger(UUID userId) {
+        return Jwt.issuer(TestIdentityProvider.issuer()).subject(userId.toString())
+                .claim("realm_access", Map.of("roles", List.of("customer")))
+                .expiresIn(Duration.ofMinutes(5))
+                .jws().keyId(TestIdentityProvider.KEY_ID)
+                .sign(generateKeys().getPrivate());
+    }
+
+    public static String token(UUID userId, Set<String> roles, Duration validFor) {
+        Instant now = Instant.now();
+        return Jwt.issuer(TestIdentityProvider.issuer())
+                .subject(userId.toString())
+                .upn("user-" + userId)
+                .claim("preferred_username", "user-" + userId.toString().substring(0, 8))
+                .claim("email", "user-" + userId + "@example.test")
+                .claim("realm_access", Map.of("roles", List.copyOf(roles)))
+                .issuedAt(now.minus(Duration.ofMinutes(2)))
+                .expiresAt(now.plus(validFor))
+                .jws().keyId(TestIdentityProvider.KEY_ID)
+                .sign(KEYS.getPrivate());
+    }
+
+    private static KeyPair generateKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
