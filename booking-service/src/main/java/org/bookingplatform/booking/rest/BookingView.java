@@ -1,0 +1,16 @@
+package org.bookingplatform.booking.rest;
+
+import org.bookingplatform.booking.Booking;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record BookingView(UUID id, UUID listingId, UUID customerId, Instant start, Instant end, int quantity,
+                          Money total, Booking.Status status, Instant holdExpiresAt, UUID paymentId, Instant createdAt) {
+
+    public static BookingView of(Booking booking) {
+        return new BookingView(booking.id, booking.listingId, booking.customerId, booking.slotStart, booking.slotEnd,
+                booking.quantity, new Money(booking.totalAmount, booking.currency), booking.status,
+                booking.holdExpiresAt, booking.paymentId, booking.createdAt);
+    }
+}

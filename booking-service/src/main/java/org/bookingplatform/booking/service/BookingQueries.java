@@ -1,0 +1,36 @@
+package org.bookingplatform.booking.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bookingplatform.booking.Booking;
+import org.bookingplatform.booking.repository.BookingRepository;
+import org.bookingplatform.platform.paging.PageRequest;
+import org.bookingplatform.platform.problem.ProblemException;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Reads of bookings; a customer sees only their own, an operator sees all. */
+@ApplicationScoped
+public class BookingQueries {
+
+    private final BookingRepository bookings;
+
+    public BookingQueries(BookingRepository bookings) {
+        this.bookings = bookings;
+    }
+
+    @WithSession
+    public Uni<List<Booking>> list(Viewer viewer, Booking.Status status, PageRequest page) {
+        return bookings.list(viewer.operator() ? null : viewer.userId(), status, page.toPanache());
+    }
+
+    /** Another customer's booking is answered as missing, so its existence is not revealed. */
+    @WithSession
+    public Uni<Booking> get(Viewer viewer, UUID id) {
+        return bookings.findById(id)
+                .map(booking -> booking != null && viewer.maySee(booking.customerId) ? booking : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No booking " + id + "."));
+    }
+}

@@ -1,0 +1,54 @@
+package org.bookingplatform.booking.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bookingplatform.booking.Listing;
+import org.bookingplatform.booking.SlotInventory;
+import org.bookingplatform.booking.repository.ListingRepository;
+import org.bookingplatform.booking.repository.SlotInventoryRepository;
+import org.bookingplatform.platform.paging.PageRequest;
+import org.bookingplatform.platform.problem.ProblemException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Public reads of the catalog: search, one listing, remaining capacity per slot. */
+@ApplicationScoped
+public class ListingCatalog {
+
+    /** Bounds one availability answer (a year of nightly slots, or three weeks of 30-minute slots). */
+    static final Duration MAX_AVAILABILITY_RANGE = Duration.ofDays(366);
+
+    private final ListingRepository listings;
+    private final SlotInventoryRepository inventory;
+
+    public ListingCatalog(ListingRepository listings, SlotInventoryRepository inventory) {
+        this.listings = listings;
+        this.inventory = inventory;
+    }
+
+    @WithSession
+    public Uni<List<Listing>> search(String city, Listing.Category category, PageRequest page) {
+        return listings.search(city, category, page.toPanache());
+    }
+
+    @WithSession
+    public Uni<Listing> get(UUID id) {
+        return listings.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No listing " + id + "."));
+    }
+
+    @WithSession
+    public Uni<List<SlotInventory>> availability(UUID listingId, Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Uni.createFrom().failure(ProblemException.unprocessable("to", "must be after 'from'"));
+        }
+        if (Duration.between(from, to).compareTo(MAX_AVAILABILITY_RANGE) > 0) {
+            return Uni.createFrom().failure(ProblemException.unprocessable("to", "the range may span at most 366 days"));
+        }
+        return get(listingId).chain(listing -> inventory.between(listing.id, from, to));
+    }
+}
