@@ -1,0 +1,5 @@
+CREATE TABLE test_reservation (
+    id     uuid    PRIMARY KEY,
+    owner  text    NOT NULL,
+    seats  integer NOT NULL
+);
