@@ -1,0 +1,14 @@
+-- A tiny domain for exercising the library: orders that announce their changes, and the
+-- effects a consumer applies.
+create table test_order (
+    id      uuid primary key,
+    version int  not null
+);
+
+create table test_received_event (
+    id       uuid primary key,
+    event_id uuid not null,             -- deliberately not unique: a double effect must be visible
+    type     text not null,
+    subject  text not null,
+    text     text not null
+);
