@@ -47,9 +47,15 @@ public final class TestInfrastructure {
         if (started) {
             return;
         }
-        if (!(reachable(postgresPort()) && reachable(kafkaPort()))) {
+        boolean postgresUp = reachable(postgresPort());
+        boolean kafkaUp = reachable(kafkaPort());
+        if (!(postgresUp && kafkaUp)) {
             runScript("start");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> runScript("stop"), "test-infra-stop"));
+            // Stop only what this JVM brought up from nothing: a half-running infrastructure
+            // belongs to someone else (a test that has Kafka down on purpose, a parallel run).
+            if (!postgresUp && !kafkaUp) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> runScript("stop"), "test-infra-stop"));
+            }
         }
         started = true;
     }

@@ -61,7 +61,7 @@ public final class TestTokens {
                 .subject(userId.toString())
                 .upn("user-" + userId)
                 .claim("preferred_username", "user-" + userId.toString().substring(0, 8))
-                .claim("email", "user-" + userId + "@example.test")
+                .claim("email", "user-" + userId + "@example.com")
                 .claim("realm_access", Map.of("roles", List.copyOf(roles)))
                 .issuedAt(now.minus(Duration.ofMinutes(2)))
                 .expiresAt(now.plus(validFor))
