@@ -2,11 +2,16 @@ package org.bookingplatform.user.rest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bookingplatform.contracts.EventContracts;
+import org.bookingplatform.testsupport.KafkaTestClient;
 import org.bookingplatform.testsupport.PlatformTestResource;
 import org.bookingplatform.testsupport.TestDatabase;
 import org.bookingplatform.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -27,11 +32,25 @@ class ProfileIT {
         given().auth().oauth2(token).when().get("/users/me")
                 .then().statusCode(200)
                 .body("id", equalTo(user.toString()))
-                .body("email", equalTo("user-" + user + "@example.test"))
+                .body("email", equalTo("user-" + user + "@example.com"))
                 .body("emailNotifications", equalTo(true));
         given().auth().oauth2(token).when().get("/users/me").then().statusCode(200);
 
         assertEquals(1, DB.count("SELECT count(*) FROM user_profile WHERE id = ?", user));
+    }
+
+    @Test
+    void firstVisitPublishesOneValidUserRegisteredEvent() {
+        UUID user = UUID.randomUUID();
+        String token = TestTokens.customer(user);
+        given().auth().oauth2(token).when().get("/users/me").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/users/me").then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.collect("user.events", KafkaTestClient.withKey(user), Duration.ofSeconds(8));
+
+        assertEquals(1, events.size(), "one user.registered for one person");
+        EventContracts.assertValid(events.get(0));
+        assertEquals("org.bookingplatform.user.registered", KafkaTestClient.header(events.get(0), "ce_type"));
     }
 
     @Test

@@ -1,0 +1,33 @@
+package org.bookingplatform.notification.messaging;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bookingplatform.notification.service.BookingNotices;
+import org.bookingplatform.platform.messaging.IncomingEvent;
+import org.bookingplatform.platform.messaging.Inbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Turns booking events into notifications, once per event however often Kafka delivers it. */
+@ApplicationScoped
+public class BookingEventsConsumer {
+
+    static final String CONSUMER = "notification-service.booking-events";
+
+    private final Inbox inbox;
+    private final BookingNotices notices;
+
+    public BookingEventsConsumer(Inbox inbox, BookingNotices notices) {
+        this.inbox = inbox;
+        this.notices = notices;
+    }
+
+    @Incoming("booking-events")
+    @WithTransaction
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        return inbox.firstDelivery(CONSUMER, event.id())
+                .chain(first -> first ? notices.record(event) : Uni.createFrom().voidItem());
+    }
+}
