@@ -75,12 +75,12 @@ fetch_tools() {
   [ -d "$TOOLS_DIR/kafka-$KAFKA_VERSION/lib" ] || need+=(kafka)
   [ -f "$TOOLS_DIR/keycloak-$KEYCLOAK_VERSION.zip" ] || [ -d "$TOOLS_DIR/keycloak-$KEYCLOAK_VERSION" ] || need+=(keycloak)
   [ -f "$TOOLS_DIR/greenmail-standalone-$GREENMAIL_VERSION.jar" ] || need+=(greenmail)
-  local only=" ${*:-kafka keycloak greenmail} " args=() wanted=0 t
+  local only=" ${*:-kafka keycloak greenmail} " args=() wanted=() t
   for t in kafka keycloak greenmail; do
-    if [[ " ${need[*]} " == *" $t "* && "$only" == *" $t "* ]]; then wanted=1; else args+=("-Dskip.$t=true"); fi
+    if [[ " ${need[*]} " == *" $t "* && "$only" == *" $t "* ]]; then wanted+=("$t"); else args+=("-Dskip.$t=true"); fi
   done
-  ((wanted)) || return 0
-  info "fetching servers from Maven Central (once): ${need[*]}"
+  ((${#wanted[@]})) || return 0
+  info "fetching from Maven Central (once): ${wanted[*]}"
   mvn -B -q -f "$LOCAL_DIR/tools/pom.xml" -Dtools.dir="$TOOLS_DIR" "${args[@]}" package \
     || die "could not fetch the servers through Maven (see the output above)"
 }
