@@ -1,0 +1,71 @@
+package org.bookingplatform.gateway.proxy;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.bookingplatform.gateway.client.DownstreamClient;
+import org.bookingplatform.gateway.http.ProblemResponses;
+import org.bookingplatform.gateway.http.RequestCorrelation;
+import org.bookingplatform.gateway.http.RequestSizeLimit;
+import org.bookingplatform.gateway.ratelimit.RateLimiter;
+import org.bookingplatform.gateway.resilience.DownstreamGuards;
+import org.bookingplatform.gateway.route.GatewayRoute;
+import org.bookingplatform.gateway.route.RouteTable;
+import org.bookingplatform.gateway.security.AccessFilter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.regex.Pattern;
+
+/**
+ * Mounts the gateway on Quarkus's router. Order of the handlers for a request:
+ * correlation ids (all paths) -> Quarkus CORS -> body size -> access (API paths) -> rate limit
+ * (API paths) -> the matching proxy route, or else the gateway's own JAX-RS endpoints.
+ */
+@Singleton
+public class GatewayRouter {
+
+    // Quarkus's filters run at negative orders (CORS -300, its own size check -2); JAX-RS at 10000.
+    private static final int CORRELATION_ORDER = -400;
+    private static final int SIZE_LIMIT_ORDER = -3;
+    private static final int ACCESS_ORDER = 1_000;
+    private static final int RATE_LIMIT_ORDER = 1_001;
+    private static final int PROXY_ORDER = 1_002;
+
+    private final RouteTable routes;
+    private final AccessFilter access;
+    private final RateLimiter rateLimiter;
+    private final DownstreamGuards guards;
+    private final DownstreamClient client;
+    private final ProblemResponses problems;
+    private final long maxBodySize;
+
+    public GatewayRouter(RouteTable routes, AccessFilter access, RateLimiter rateLimiter, DownstreamGuards guards,
+                         DownstreamClient client, ProblemResponses problems,
+                         @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.routes = routes;
+        this.access = access;
+        this.rateLimiter = rateLimiter;
+        this.guards = guards;
+        this.client = client;
+        this.problems = problems;
+        this.maxBodySize = maxBodySize.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(CORRELATION_ORDER).handler(new RequestCorrelation());
+        router.route().order(SIZE_LIMIT_ORDER).handler(new RequestSizeLimit(maxBodySize, problems));
+        String api = underneath(routes.apiPrefix());
+        router.routeWithRegex(api).order(ACCESS_ORDER).handler(access);
+        router.routeWithRegex(api).order(RATE_LIMIT_ORDER).handler(rateLimiter);
+        for (GatewayRoute route : routes.routes()) {
+            router.routeWithRegex(underneath(route.prefix())).order(PROXY_ORDER)
+                    .handler(new ProxyRoute(route, routes.apiPrefix(), client.http(), guards.of(route), problems, maxBodySize));
+        }
+    }
+
+    /** The prefix itself and every path below it, but not "/api/v1/listingsfoo". */
+    private static String underneath(String prefix) {
+        return Pattern.quote(prefix) + "(/.*)?";
+    }
+}

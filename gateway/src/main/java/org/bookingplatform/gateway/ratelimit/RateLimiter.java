@@ -1,0 +1,66 @@
+package org.bookingplatform.gateway.ratelimit;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
+import org.bookingplatform.gateway.config.GatewayConfig;
+import org.bookingplatform.gateway.http.ProblemResponses;
+import org.bookingplatform.gateway.route.GatewayRoute;
+import org.bookingplatform.gateway.security.AccessFilter;
+import org.bookingplatform.gateway.security.Caller;
+import org.bookingplatform.platform.problem.Problem;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * Token buckets per caller (token subject, or client address when anonymous) and per route,
+ * each route with its own capacity and refill rate; the gateway's own endpoints share one policy.
+ * Every answer carries RateLimit-Limit/-Remaining/-Reset (IETF httpapi rate-limit headers draft);
+ * an empty bucket answers 429 with Retry-After. If the store cannot be reached the request is let
+ * through: a broken limiter must not take the whole API down.
+ */
+@Singleton
+public class RateLimiter implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+    private static final String OWN_ENDPOINTS = "gateway";
+
+    private final TokenBucketStore store;
+    private final ProblemResponses problems;
+    private final RateLimitPolicy ownEndpoints;
+
+    public RateLimiter(TokenBucketStore store, ProblemResponses problems, GatewayConfig config) {
+        this.store = store;
+        this.problems = problems;
+        this.ownEndpoints = new RateLimitPolicy(config.rateLimit().capacity(), config.rateLimit().refillPerSecond());
+    }
+
+    @Override
+    public void handle(RoutingContext rc) {
+        GatewayRoute route = rc.get(AccessFilter.ROUTE);
+        Caller caller = rc.get(AccessFilter.CALLER);
+        String scope = route != null ? route.name() : OWN_ENDPOINTS;
+        RateLimitPolicy policy = route != null ? route.rateLimit() : ownEndpoints;
+        store.take(scope + '|' + caller.bucketKey(), policy).onComplete(taken -> {
+            if (taken.failed()) {
+                LOG.warnf("rate limit store failed, request let through: %s", taken.cause().getMessage());
+                rc.next();
+                return;
+            }
+            RateLimitDecision decision = taken.result();
+            HttpServerResponse response = rc.response();
+            response.putHeader("RateLimit-Limit", Long.toString(decision.limit()))
+                    .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
+                    .putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+            if (decision.granted()) {
+                rc.next();
+            } else {
+                problems.send(rc, Problem.of(429, "Too Many Requests",
+                                "Rate limit of " + decision.limit() + " requests exceeded; retry in " + decision.retryAfterSeconds() + " s."),
+                        Duration.ofSeconds(decision.retryAfterSeconds()));
+            }
+        });
+    }
+}
