@@ -6,8 +6,10 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.bookingplatform.payment.Payment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,5 +29,46 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
             params.and("booking", bookingId);
         }
         return find(query.toString(), Sort.by("createdAt").and("id"), params).page(page).list();
+    }
+
+    /**
+     * The payment, locked until the end of the transaction: whoever records an outcome (the
+     * request, a recovery run, a refund) holds it, so outcomes and their events apply one at a time.
+     */
+    public Uni<Payment> lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Uni<Payment> findByIdempotencyKey(UUID customerId, String idempotencyKey) {
+        return find("customerId = ?1 and idempotencyKey = ?2", customerId, idempotencyKey).firstResult();
+    }
+
+    /** The booking's payment that is or may still become a charge (at most one, by a unique index), or null. */
+    public Uni<Payment> liveForBooking(UUID bookingId) {
+        return find("bookingId = ?1 and status in ?2", bookingId,
+                List.of(Payment.Status.PENDING, Payment.Status.AUTHORIZED, Payment.Status.REFUNDED)).firstResult();
+    }
+
+    public Uni<Payment> authorizedForBooking(UUID bookingId) {
+        return find("bookingId = ?1 and status = ?2", bookingId, Payment.Status.AUTHORIZED).firstResult();
+    }
+
+    /**
+     * Takes up to {@code limit} pending payments that are due and leases them until
+     * {@code leaseUntil}. SKIP LOCKED lets replicas running the job at the same moment take
+     * different payments instead of waiting for each other; the lease (a later next_attempt_at,
+     * committed with this transaction) keeps them apart afterwards, while the provider is called
+     * outside any transaction.
+     */
+    public Uni<List<Payment>> leaseDuePending(int limit, Instant leaseUntil) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                                SELECT * FROM payment
+                                WHERE status = 'PENDING' AND next_attempt_at <= now()
+                                ORDER BY next_attempt_at
+                                LIMIT ?1
+                                FOR UPDATE SKIP LOCKED""", Payment.class)
+                        .setParameter(1, limit)
+                        .getResultList())
+                .invoke(payments -> payments.forEach(payment -> payment.nextAttemptAt = leaseUntil));
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 public record PaymentView(UUID id, UUID bookingId, long amount, String currency, Payment.Status status,
-                          String declineReason, Instant createdAt) {
+                          Payment.DeclineReason declineReason, Instant createdAt) {
 
     public static PaymentView of(Payment payment) {
         return new PaymentView(payment.id, payment.bookingId, payment.amount, payment.currency, payment.status,

@@ -2,6 +2,7 @@ package org.bookingplatform.payment.rest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.bookingplatform.payment.support.PaymentSimulatorResource;
 import org.bookingplatform.testsupport.PlatformTestResource;
 import org.bookingplatform.testsupport.TestDatabase;
 import org.bookingplatform.testsupport.TestTokens;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @QuarkusTest
 @QuarkusTestResource(value = PlatformTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PaymentSimulatorResource.class, restrictToAnnotatedClass = false)
 class PaymentReadIT {
 
     private static final TestDatabase DB = TestDatabase.of("payment_service");
@@ -64,8 +66,8 @@ class PaymentReadIT {
     private static UUID payment(UUID booking, UUID customer, String status) {
         UUID id = UUID.randomUUID();
         DB.update("""
-                INSERT INTO payment (id, booking_id, customer_id, amount, currency, status)
-                VALUES (?, ?, ?, 25800, 'EUR', ?)""", id, booking, customer, status);
+                INSERT INTO payment (id, booking_id, customer_id, amount, currency, payment_method, idempotency_key, status)
+                VALUES (?, ?, ?, 25800, 'EUR', 'pm_card_visa', ?, ?)""", id, booking, customer, id.toString(), status);
         return id;
     }
 }

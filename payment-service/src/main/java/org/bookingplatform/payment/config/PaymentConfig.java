@@ -1,0 +1,65 @@
+package org.bookingplatform.payment.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+
+/** Settings of payment-service under {@code payment}; defaults and env overrides live in application.properties. */
+@ConfigMapping(prefix = "payment")
+public interface PaymentConfig {
+
+    /** Retry-After sent with a 503 (provider unavailable, payment pending) and with a 202 (still pending). */
+    Duration pendingRetryAfter();
+
+    /** Retry-After sent when the booking's booking.requested event has not been consumed yet. */
+    Duration unknownBookingRetryAfter();
+
+    Recovery recovery();
+
+    Refunds refunds();
+
+    /** Background completion of payments left PENDING by an unavailable provider. */
+    interface Recovery {
+
+        /** How often the job runs ({@code @Scheduled} syntax, e.g. {@code 5s}). */
+        String interval();
+
+        /** Pending payments handled per run. */
+        int batchSize();
+
+        /**
+         * How long a payment taken by a request or a recovery run is left alone by the other
+         * replicas. At least twice the slowest guarded provider call (timeout times attempts plus
+         * delays): a run starts a call only while half its lease is left, so two calls about one
+         * payment never overlap. It is also the least time a hold must have left for a pending
+         * payment to be charged again rather than only looked up.
+         */
+        Duration lease();
+
+        /** The wait after the first failed call; doubled after each next one. */
+        Duration backoff();
+
+        Duration maxBackoff();
+    }
+
+    /** The worker that performs refund intents with the provider. */
+    interface Refunds {
+
+        String interval();
+
+        int batchSize();
+
+        /** How long a refund taken by a run is left alone by the other replicas; as {@link Recovery#lease()}. */
+        Duration lease();
+
+        Duration backoff();
+
+        Duration maxBackoff();
+    }
+
+    /** The wait before the next attempt after {@code failures} failed ones: exponential, capped. */
+    static Duration backoff(Duration base, Duration max, int failures) {
+        Duration wait = base.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 20));
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
+}
