@@ -2,6 +2,8 @@ package org.bookingplatform.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -43,6 +45,22 @@ public class ProblemMappers {
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
         return respond(new Problem("about:blank", "Bad Request", 400, detail, errors)).build();
+    }
+
+    /**
+     * A value that does not fit its field (a malformed UUID or time, an unknown enum value, an
+     * unknown field where a service reads strictly). Mapped on its own because quarkus-rest-jackson's
+     * built-in mapper for it is more specific than JsonProcessingException and answers plain JSON.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatched(MismatchedInputException e) {
+        String field = fieldPath(e);
+        if (field.isEmpty()) {
+            return unreadable(e);
+        }
+        String message = e instanceof UnrecognizedPropertyException ? "is not a field of this request" : "has an invalid value";
+        return respond(new Problem("about:blank", "Bad Request", 400, "'" + field + "' " + message + ".",
+                List.of(new Problem.FieldError(field, message)))).build();
     }
 
     @ServerExceptionMapper
