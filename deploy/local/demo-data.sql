@@ -13,9 +13,9 @@ SELECT '0b5e8f3a-1d2c-4e6f-8a9b-000000000001', (d::date)::timestamp AT TIME ZONE
 FROM generate_series(current_date + 1, current_date + 60, interval '1 day') AS d
 ON CONFLICT DO NOTHING;
 
--- One tour a day at 10:00, 15 places.
+-- One tour a day at 09:00 (slots of 3 hours lie on a grid from midnight), 15 places.
 INSERT INTO slot_inventory (listing_id, slot_start, capacity)
-SELECT '0b5e8f3a-1d2c-4e6f-8a9b-000000000002', ((d::date)::timestamp + time '10:00') AT TIME ZONE 'Europe/Lisbon', 15
+SELECT '0b5e8f3a-1d2c-4e6f-8a9b-000000000002', ((d::date)::timestamp + time '09:00') AT TIME ZONE 'Europe/Lisbon', 15
 FROM generate_series(current_date + 1, current_date + 60, interval '1 day') AS d
 ON CONFLICT DO NOTHING;
 

@@ -38,7 +38,15 @@ public class Booking extends PanacheEntityBase {
     public Instant holdExpiresAt;
     @Column(name = "payment_id")
     public UUID paymentId;
+    /** Position of the booking's latest event on booking.events: 1 for booking.requested, one more per event. */
     public int version;
+    @Column(name = "declined_payments")
+    public int declinedPayments;
+    @Column(name = "last_decline_reason")
+    public String lastDeclineReason;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancelled_by")
+    public BookingLifecycle.Actor cancelledBy;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

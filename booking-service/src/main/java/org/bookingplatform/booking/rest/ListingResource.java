@@ -2,42 +2,64 @@ package org.bookingplatform.booking.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.bookingplatform.booking.Listing;
+import org.bookingplatform.booking.service.ListingAdministration;
 import org.bookingplatform.booking.service.ListingCatalog;
+import org.bookingplatform.booking.service.ListingSearch;
 import org.bookingplatform.platform.paging.PageRequest;
 import org.bookingplatform.platform.paging.PageResponse;
+import org.bookingplatform.platform.problem.ProblemException;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The public catalog: anyone, signed in or not, searches listings and reads availability. */
+/** The catalog: anyone, signed in or not, searches listings and reads availability; operators edit listings. */
 @Path("/listings")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class ListingResource {
 
     private final ListingCatalog catalog;
+    private final ListingAdministration administration;
 
-    public ListingResource(ListingCatalog catalog) {
+    public ListingResource(ListingCatalog catalog, ListingAdministration administration) {
         this.catalog = catalog;
+        this.administration = administration;
     }
 
+    /** With {@code from} and {@code to}: only listings with {@code quantity} (default 1) units left in every slot of [from, to). */
     @GET
     public Uni<PageResponse<ListingView>> search(@QueryParam("city") @Size(max = 100) String city,
-                                                 @QueryParam("category") Listing.Category category,
+                                                 @QueryParam("category") String category,
+                                                 @QueryParam("from") String from,
+                                                 @QueryParam("to") String to,
+                                                 @QueryParam("quantity") String quantity,
                                                  @BeanParam @Valid PageRequest page) {
-        return catalog.search(city, category, page).map(rows -> PageResponse.of(rows, page, ListingView::of));
+        Instant fromTime = RequestParameters.instant("from", from);
+        Instant toTime = RequestParameters.instant("to", to);
+        if ((fromTime == null) != (toTime == null)) {
+            throw ProblemException.badRequest(fromTime == null ? "from" : "to", "'from' and 'to' go together");
+        }
+        ListingSearch search = new ListingSearch(city, RequestParameters.enumValue(Listing.Category.class, "category", category),
+                fromTime, toTime, RequestParameters.positiveInt("quantity", quantity, 1));
+        return catalog.search(search, page).map(rows -> PageResponse.of(rows, page, ListingView::of));
     }
 
     @GET
@@ -49,8 +71,32 @@ public class ListingResource {
     @GET
     @Path("/{id}/availability")
     public Uni<List<SlotAvailability>> availability(@PathParam("id") UUID id,
-                                                    @QueryParam("from") @NotNull Instant from,
-                                                    @QueryParam("to") @NotNull Instant to) {
-        return catalog.availability(id, from, to).map(slots -> slots.stream().map(SlotAvailability::of).toList());
+                                                    @QueryParam("from") String from,
+                                                    @QueryParam("to") String to) {
+        return catalog.availability(id, RequestParameters.requiredInstant("from", from), RequestParameters.requiredInstant("to", to))
+                .map(slots -> slots.stream().map(SlotAvailability::of).toList());
+    }
+
+    @POST
+    @RolesAllowed("operator")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<ListingView>> create(@Valid @NotNull ListingRequest request) {
+        return administration.create(request).map(listing -> RestResponse.ResponseBuilder
+                .<ListingView>created(URI.create("/listings/" + listing.id)).entity(ListingView.of(listing)).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed("operator")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ListingView> update(@PathParam("id") UUID id, @Valid @NotNull ListingUpdate update) {
+        return administration.update(id, update).map(ListingView::of);
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @RolesAllowed("operator")
+    public Uni<ListingView> archive(@PathParam("id") UUID id) {
+        return administration.archive(id).map(ListingView::of);
     }
 }

@@ -1,5 +1,10 @@
 package org.bookingplatform.booking.rest;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+
 /** An amount in minor units (cents) of an ISO-4217 currency. */
-public record Money(long amount, String currency) {
+public record Money(@PositiveOrZero long amount,
+                    @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency) {
 }

@@ -19,8 +19,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ListingCatalog {
 
-    /** Bounds one availability answer (a year of nightly slots, or three weeks of 30-minute slots). */
-    static final Duration MAX_AVAILABILITY_RANGE = Duration.ofDays(366);
+    /** Bounds one range of slots read or written at once (a year of nightly slots, or three weeks of 30-minute slots). */
+    public static final Duration MAX_RANGE = Duration.ofDays(366);
 
     private final ListingRepository listings;
     private final SlotInventoryRepository inventory;
@@ -31,8 +31,11 @@ public class ListingCatalog {
     }
 
     @WithSession
-    public Uni<List<Listing>> search(String city, Listing.Category category, PageRequest page) {
-        return listings.search(city, category, page.toPanache());
+    public Uni<List<Listing>> search(ListingSearch search, PageRequest page) {
+        if (search.from() != null) {
+            checkRange(search.from(), search.to());
+        }
+        return listings.search(search, page);
     }
 
     @WithSession
@@ -43,12 +46,17 @@ public class ListingCatalog {
 
     @WithSession
     public Uni<List<SlotInventory>> availability(UUID listingId, Instant from, Instant to) {
-        if (!to.isAfter(from)) {
-            return Uni.createFrom().failure(ProblemException.unprocessable("to", "must be after 'from'"));
-        }
-        if (Duration.between(from, to).compareTo(MAX_AVAILABILITY_RANGE) > 0) {
-            return Uni.createFrom().failure(ProblemException.unprocessable("to", "the range may span at most 366 days"));
-        }
+        checkRange(from, to);
         return get(listingId).chain(listing -> inventory.between(listing.id, from, to));
+    }
+
+    /** A range of slots must be non-empty and bounded: 422 naming {@code to} otherwise. */
+    public static void checkRange(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            throw ProblemException.unprocessable("to", "must be after 'from'");
+        }
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw ProblemException.unprocessable("to", "the range may span at most 366 days");
+        }
     }
 }

@@ -125,7 +125,7 @@ class CatalogIT {
         Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(20, ChronoUnit.DAYS);
         DB.update("""
                 INSERT INTO booking (id, listing_id, customer_id, slot_start, slot_end, quantity, total_amount, currency, status, hold_expires_at)
-                VALUES (?, ?, ?, ?, ?, 1, 12900, 'EUR', 'PENDING_PAYMENT', now() + interval '15 minutes')""",
+                VALUES (?, ?, ?, ?, ?, 1, 12900, 'EUR', 'CONFIRMED', now() + interval '15 minutes')""",
                 id, listing, customer, Timestamp.from(start), Timestamp.from(start.plus(1, ChronoUnit.DAYS)));
         return id;
     }

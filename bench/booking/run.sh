@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# booking-service benchmark, in one run on one dedicated PostgreSQL:
+#   (a) holds per second: BENCH_CLIENTS closed-loop clients, each on a listing of its own, each
+#       request a fresh Idempotency-Key, for BENCH_SECONDS (after BENCH_WARMUP seconds of the same);
+#   (b) contention: BENCH_CONTENTION_ATTEMPTS holds, BENCH_CLIENTS at a time, for a night with
+#       5 units: exactly 5 must succeed;
+#   (c) pgbench TPC-B-like TPS with the same number of clients on the same PostgreSQL;
+# then prints the ratio holds/pgbench.
+#
+# Everything runs on loopback as plain processes started and stopped by this script:
+#   PostgreSQL (deploy/local/lib/postgres.sh) in .data/bench/postgres on port 55434 with the
+#     server's durable defaults (fsync, synchronous_commit and full_page_writes on: not the
+#     test settings), wiped at every run;
+#   Kafka (deploy/local/lib/kafka.sh) on 29092, for the outbox relay and the payment consumer;
+#   a stand-in identity provider (HoldBench.java idp) serving a JWKS, whose pre-minted RS256
+#     tokens the service verifies exactly as it verifies Keycloak's;
+#   booking-service in prod mode: java -jar booking-service/target/quarkus-app/quarkus-run.jar.
+#
+# Usage: bench/booking/run.sh            (builds the service first if its jar is missing)
+# Knobs: BENCH_CLIENTS (16), BENCH_SECONDS (30), BENCH_WARMUP (30), BENCH_CONTENTION_ATTEMPTS (1000), BENCH_PG_PORT,
+#        BENCH_KAFKA_PORT, BENCH_IDP_PORT, BENCH_HTTP_PORT, BENCH_JAVA_OPTS.
+set -euo pipefail
+BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
+source "$BENCH_DIR/../../deploy/local/lib/common.sh"
+source "$LOCAL_DIR/lib/postgres.sh"
+source "$LOCAL_DIR/lib/kafka.sh"
+
+CLIENTS="${BENCH_CLIENTS:-16}"
+RUN_SECONDS="${BENCH_SECONDS:-30}"
+WARMUP="${BENCH_WARMUP:-30}"
+ATTEMPTS="${BENCH_CONTENTION_ATTEMPTS:-1000}"
+BENCH_HOME="$DATA_ROOT/bench"
+PG_PORT="${BENCH_PG_PORT:-55434}"; PG_PORT_VAR=BENCH_PG_PORT
+PG_HOME="$BENCH_HOME/postgres"
+PG_TUNING=""
+SERVICE_DATABASES="booking_service"
+KAFKA_PORT="${BENCH_KAFKA_PORT:-29092}"; KAFKA_PORT_VAR=BENCH_KAFKA_PORT
+KAFKA_CONTROLLER_PORT="${BENCH_KAFKA_CONTROLLER_PORT:-29093}"
+KAFKA_HOME_DIR="$BENCH_HOME/kafka"
+KAFKA_HEAP="-Xms128m -Xmx384m"
+IDP_PORT="${BENCH_IDP_PORT:-18180}"
+HTTP_PORT="${BENCH_HTTP_PORT:-18081}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -Xmx512m}"
+APP="$ROOT_DIR/booking-service/target/quarkus-app/quarkus-run.jar"
+TOKENS="$BENCH_HOME/tokens.txt"
+
+cleanup() {
+  stop_pid booking-service "$BENCH_HOME/service.pid" || true
+  stop_pid "identity provider" "$BENCH_HOME/idp.pid" || true
+  kafka_stop || true
+  pg_stop || true
+}
+trap cleanup EXIT
+
+check_java_maven; check_postgres
+require_cmd "$PG_BIN/pgbench" "pgbench ships with the PostgreSQL server package."
+if [ ! -f "$APP" ]; then
+  step "Building booking-service"
+  mvn -B -q -f "$ROOT_DIR/booking-service/pom.xml" package -DskipTests
+fi
+
+step "Starting a dedicated PostgreSQL, Kafka and identity provider"
+pg_stop; kafka_stop; pg_wipe; rm -rf "$KAFKA_HOME_DIR"
+mkdir -p "$BENCH_HOME"
+pg_start
+kafka_start
+rm -f "$TOKENS"
+start_bg "$BENCH_HOME/idp.pid" "$BENCH_HOME/idp.log" java "$BENCH_DIR/HoldBench.java" idp "$IDP_PORT" "$TOKENS" "$CLIENTS"
+wait_for "identity provider" 60 test -s "$TOKENS" || die "the identity provider did not start; see $BENCH_HOME/idp.log"
+ok "identity provider on 127.0.0.1:$IDP_PORT"
+
+step "Starting booking-service (prod mode)"
+QUARKUS_HTTP_PORT="$HTTP_PORT" DB_PORT="$PG_PORT" DB_POOL_SIZE="$CLIENTS" \
+KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="http://127.0.0.1:$IDP_PORT/realms/booking" \
+  start_bg "$BENCH_HOME/service.pid" "$BENCH_HOME/service.log" java $JAVA_OPTS -jar "$APP"
+wait_for booking-service 90 http_ok "http://127.0.0.1:$HTTP_PORT/q/health/ready" \
+  || die "booking-service did not become ready; see $BENCH_HOME/service.log"
+ok "booking-service on 127.0.0.1:$HTTP_PORT"
+
+step "Holds: $CLIENTS clients for ${WARMUP}s warm-up + ${RUN_SECONDS}s, then $ATTEMPTS contended attempts"
+java "$BENCH_DIR/HoldBench.java" load "http://127.0.0.1:$HTTP_PORT" "$TOKENS" "$CLIENTS" "$RUN_SECONDS" "$ATTEMPTS" "$WARMUP" | tee "$BENCH_HOME/holds.txt"
+held=$(pg_psql -d booking_service -tA -c "SELECT held FROM slot_inventory s JOIN listing l ON l.id = s.listing_id WHERE l.name = 'bench-contention'")
+overbooked=$(pg_psql -d booking_service -tA -c "SELECT count(*) FROM slot_inventory WHERE held + booked > capacity")
+stop_pid booking-service "$BENCH_HOME/service.pid"
+kafka_stop
+
+step "pgbench: TPC-B-like, $CLIENTS clients, 2 threads, ${RUN_SECONDS}s"
+pg_psql -d postgres -c "CREATE DATABASE pgbench"
+PGPASSWORD= "$PG_BIN/pgbench" -q -i -s "$CLIENTS" -h 127.0.0.1 -p "$PG_PORT" -U postgres pgbench >/dev/null 2>&1
+PGPASSWORD= "$PG_BIN/pgbench" -c "$CLIENTS" -j 2 -T "$RUN_SECONDS" -h 127.0.0.1 -p "$PG_PORT" -U postgres pgbench \
+  | tee "$BENCH_HOME/pgbench.txt"
+
+holds=$(sed -n 's/^holds_per_second=//p' "$BENCH_HOME/holds.txt")
+tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$BENCH_HOME/pgbench.txt")
+step "Results"
+echo "machine:               $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "holds per second:      $holds  ($CLIENTS clients, distinct listings, ${RUN_SECONDS}s)"
+echo "contention:            $(sed -n 's/^contention_successes=//p' "$BENCH_HOME/holds.txt") of $ATTEMPTS succeeded" \
+     "in $(sed -n 's/^contention_seconds=//p' "$BENCH_HOME/holds.txt")s; held units $held; overbooked slots $overbooked"
+echo "pgbench TPS:           $tps  ($CLIENTS clients, -j 2, scale $CLIENTS, ${RUN_SECONDS}s)"
+awk -v h="$holds" -v t="$tps" 'BEGIN { printf "ratio holds/pgbench:   %.2f (goal: at least 0.50)\n", h / t }'
