@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bookingplatform.notification.service.BookingNotices;
-import org.bookingplatform.platform.messaging.IncomingEvent;
 import org.bookingplatform.platform.messaging.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -26,8 +25,6 @@ public class BookingEventsConsumer {
     @Incoming("booking-events")
     @WithTransaction
     public Uni<Void> on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        return inbox.firstDelivery(CONSUMER, event.id())
-                .chain(first -> first ? notices.record(event) : Uni.createFrom().voidItem());
+        return inbox.once(CONSUMER, record, notices::record);
     }
 }

@@ -39,9 +39,7 @@ public class BookingEventsConsumer {
     @Incoming("booking-events")
     @WithTransaction
     public Uni<Void> on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        return inbox.firstDelivery(CONSUMER, event.id())
-                .chain(first -> first ? apply(event) : Uni.createFrom().voidItem());
+        return inbox.once(CONSUMER, record, this::apply);
     }
 
     private Uni<Void> apply(IncomingEvent event) {

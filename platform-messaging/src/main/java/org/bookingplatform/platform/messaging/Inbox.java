@@ -4,9 +4,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The idempotent-consumer check. Kafka delivers at least once (the relay may resend, a consumer
@@ -39,6 +41,17 @@ public class Inbox {
                         .setParameter("eventId", eventId)
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * The shape of every consumer: reads the CloudEvent from the record and applies
+     * {@code effect} to it unless {@code consumer} already processed it, all in the caller's
+     * transaction (the consumer method's {@code @WithTransaction}).
+     */
+    public Uni<Void> once(String consumer, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<Void>> effect) {
+        IncomingEvent event = IncomingEvent.from(record);
+        return firstDelivery(consumer, event.id())
+                .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem());
     }
 
     /** Forgets processed events older than the retention ({@code platform.messaging.inbox.retention}). */

@@ -33,9 +33,7 @@ public class TestInboxConsumer {
     @Incoming("test-inbox")
     @WithTransaction
     public Uni<Void> on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        return inbox.firstDelivery(CONSUMER, event.id())
-                .chain(first -> first ? apply(event) : Uni.createFrom().voidItem());
+        return inbox.once(CONSUMER, record, this::apply);
     }
 
     /** How many times the effect of the event was attempted (failed attempts included). */
