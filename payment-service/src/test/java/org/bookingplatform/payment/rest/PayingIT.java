@@ -4,19 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bookingplatform.payment.support.BookingEvents;
+import org.bookingplatform.payment.support.HealthyProviderTest;
 import org.bookingplatform.payment.support.PaymentApi;
 import org.bookingplatform.payment.support.PaymentEventsTopic;
 import org.bookingplatform.payment.support.PaymentSimulatorResource;
 import org.bookingplatform.payment.support.PaymentStore;
-import org.bookingplatform.payment.support.Simulator;
 import org.bookingplatform.testsupport.PlatformTestResource;
 import org.bookingplatform.testsupport.TestTokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -38,23 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @QuarkusTestResource(value = PlatformTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PaymentSimulatorResource.class, restrictToAnnotatedClass = false)
-class PayingIT {
-
-    @ConfigProperty(name = PaymentSimulatorResource.URL_PROPERTY)
-    String simulatorUrl;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    Simulator simulator;
-
-    @BeforeEach
-    void startFromAHealthyProvider() {
-        PaymentStore.awaitNothingPending();
-        simulator = new Simulator(simulatorUrl);
-        simulator.reset();
-        circuitBreakers.resetAll();
-    }
+class PayingIT extends HealthyProviderTest {
 
     @Test
     void customerPaysABookingKnownFromItsRequestedEventAndTheAuthorizationIsPublished() {

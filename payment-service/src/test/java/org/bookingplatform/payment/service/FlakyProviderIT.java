@@ -2,11 +2,10 @@ package org.bookingplatform.payment.service;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bookingplatform.contracts.EventContracts;
 import org.bookingplatform.payment.support.BookingEvents;
+import org.bookingplatform.payment.support.HealthyProviderTest;
 import org.bookingplatform.payment.support.PaymentApi;
 import org.bookingplatform.payment.support.PaymentEventsTopic;
 import org.bookingplatform.payment.support.PaymentSimulatorResource;
@@ -14,9 +13,6 @@ import org.bookingplatform.payment.support.PaymentStore;
 import org.bookingplatform.payment.support.Simulator;
 import org.bookingplatform.testsupport.KafkaTestClient;
 import org.bookingplatform.testsupport.PlatformTestResource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -39,31 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = PlatformTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PaymentSimulatorResource.class, restrictToAnnotatedClass = false)
-class FlakyProviderIT {
+class FlakyProviderIT extends HealthyProviderTest {
 
     private static final int PAYMENTS = 100;
     private static final long AMOUNT = 15000;
-
-    @ConfigProperty(name = PaymentSimulatorResource.URL_PROPERTY)
-    String simulatorUrl;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    Simulator simulator;
-
-    @BeforeEach
-    void startFromAHealthyProvider() {
-        PaymentStore.awaitNothingPending();
-        simulator = new Simulator(simulatorUrl);
-        simulator.reset();
-        circuitBreakers.resetAll();
-    }
-
-    @AfterEach
-    void healTheProvider() {
-        simulator.heal();
-    }
 
     @Test
     void hundredPaymentsThroughAFlakyProviderAllSettleWithoutADoubleCharge() throws Exception {

@@ -3,19 +3,15 @@ package org.bookingplatform.payment.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import jakarta.inject.Inject;
 import org.bookingplatform.payment.support.BookingEvents;
+import org.bookingplatform.payment.support.HealthyProviderTest;
 import org.bookingplatform.payment.support.PaymentApi;
 import org.bookingplatform.payment.support.PaymentEventsTopic;
 import org.bookingplatform.payment.support.PaymentSimulatorResource;
 import org.bookingplatform.payment.support.PaymentStore;
 import org.bookingplatform.payment.support.Simulator;
 import org.bookingplatform.testsupport.PlatformTestResource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,31 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = PlatformTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PaymentSimulatorResource.class, restrictToAnnotatedClass = false)
-class ProviderOutageIT {
+class ProviderOutageIT extends HealthyProviderTest {
 
     private static final String BREAKER = "payment-provider";
     private static final Duration RECOVERY = Duration.ofSeconds(60);
-
-    @ConfigProperty(name = PaymentSimulatorResource.URL_PROPERTY)
-    String simulatorUrl;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    Simulator simulator;
-
-    @BeforeEach
-    void startFromAHealthyProvider() {
-        PaymentStore.awaitNothingPending();
-        simulator = new Simulator(simulatorUrl);
-        simulator.reset();
-        circuitBreakers.resetAll();
-    }
-
-    @AfterEach
-    void healTheProvider() {
-        simulator.heal();
-    }
 
     @Test
     void circuitBreakerOpensWhileTheProviderIsDownAndClosesAfterItRecovers() {
