@@ -3,6 +3,17 @@ package org.bookingplatform.platform.idempotency;
 /** What claiming an Idempotency-Key found. */
 public sealed interface Claim {
 
+    /**
+     * What a key already stored means for a request with {@code fingerprint}: another request's
+     * key, an answer to replay, or a first request still running.
+     */
+    static Claim ofExisting(String fingerprint, String storedFingerprint, Integer storedStatus, String storedBody) {
+        if (!fingerprint.equals(storedFingerprint)) {
+            return new Mismatch();
+        }
+        return storedStatus == null ? new InProgress() : new Replay(storedStatus, storedBody);
+    }
+
     /** First use of the key: run the use case and {@link IdempotencyKeys#complete complete} the key. */
     record Fresh() implements Claim {
     }

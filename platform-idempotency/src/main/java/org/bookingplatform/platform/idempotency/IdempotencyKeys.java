@@ -74,7 +74,7 @@ public class IdempotencyKeys {
                         VALUES (?1, ?2, ?3, now() + make_interval(secs => ?4))
                         ON CONFLICT DO NOTHING""")
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, fingerprint)
-                .setParameter(4, (double) config.retention().toSeconds())
+                .setParameter(4, retentionSeconds())
                 .executeUpdate()
                 .chain(inserted -> inserted == 1 ? Uni.createFrom().item(new Claim.Fresh()) : existing(session, scope, key, fingerprint)));
     }
@@ -113,7 +113,7 @@ public class IdempotencyKeys {
     public Uni<Void> complete(String scope, String key, int status, Object body) {
         String stored;
         try {
-            stored = json.writeValueAsString(body);
+            stored = answer(body);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
@@ -122,6 +122,16 @@ public class IdempotencyKeys {
                 .setParameter(1, status).setParameter(2, stored).setParameter(3, scope).setParameter(4, key)
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** The JSON text stored as a key's answer and replayed to retries. */
+    String answer(Object body) throws JsonProcessingException {
+        return json.writeValueAsString(body);
+    }
+
+    /** How long a key is kept, in seconds: the expiry stored with a claim. */
+    double retentionSeconds() {
+        return config.retention().toSeconds();
     }
 
     @Scheduled(every = "${platform.idempotency.purge-interval:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -138,12 +148,8 @@ public class IdempotencyKeys {
                         Object[].class)
                 .setParameter(1, scope).setParameter(2, key)
                 .getSingleResult()
-                .map(row -> {
-                    if (!fingerprint.equals(row[0])) {
-                        return new Claim.Mismatch();
-                    }
-                    return row[1] == null ? new Claim.InProgress() : new Claim.Replay(((Number) row[1]).intValue(), (String) row[2]);
-                });
+                .map(row -> Claim.ofExisting(fingerprint, (String) row[0],
+                        row[1] == null ? null : ((Number) row[1]).intValue(), (String) row[2]));
     }
 
     private static Uni<Mutiny.Session> session() {

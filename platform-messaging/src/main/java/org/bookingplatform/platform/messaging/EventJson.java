@@ -29,15 +29,17 @@ final class EventJson {
 
     /** The data as JSON text; it must be a JSON object, as CloudEvents data of this platform always is. */
     static String write(Object data) {
-        JsonNode tree = MAPPER.valueToTree(data);
-        if (!tree.isObject()) {
-            throw new IllegalArgumentException("event data must serialize to a JSON object: " + data.getClass().getName());
-        }
+        String json;
         try {
-            return MAPPER.writeValueAsString(tree);
+            json = MAPPER.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data does not serialize: " + data.getClass().getName(), e);
         }
+        // Jackson writes no leading whitespace: an object is exactly a text that starts with '{'.
+        if (!json.startsWith("{")) {
+            throw new IllegalArgumentException("event data must serialize to a JSON object: " + data.getClass().getName());
+        }
+        return json;
     }
 
     static JsonNode readTree(String json) {

@@ -1,25 +1,49 @@
 package org.bookingplatform.platform.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.ZoneOffset;
 
 /**
  * Writes events to the transactional outbox, in the caller's transaction: the event is stored
  * exactly when the state change it announces commits, and {@link OutboxRelay} publishes it
  * afterwards, even if Kafka was down at the time.
+ * <p>
+ * Events of one aggregate are published in the order they are appended, provided the use cases
+ * that append them are serialized by the aggregate's own lock (a version column or
+ * {@code SELECT ... FOR UPDATE}), as every use case changing an aggregate already must be.
  */
 @ApplicationScoped
 public class Outbox {
 
+    private static final String INSERT = """
+            INSERT INTO outbox_event (id, topic, type, source, subject, data_schema, occurred_at, data)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb)""";
+
     /**
-     * Stores the event in the current transaction (the use case's {@code @WithTransaction}).
-     * Fails when there is none, or when the data does not serialize to a JSON object.
-     * Events of one aggregate are published in the order they are appended, provided the use
-     * cases that append them are serialized by the aggregate's own lock (a version column or
-     * {@code SELECT ... FOR UPDATE}), as every use case changing an aggregate already must be.
+     * Stores the event in the current Hibernate Reactive transaction (the use case's
+     * {@code @WithTransaction}). Fails when there is none, or when the data does not serialize
+     * to a JSON object.
      */
     public Uni<Void> append(OutgoingEvent event) {
         return Uni.createFrom().item(() -> new OutboxEventEntity(event, EventJson.write(event.data())))
                 .chain(row -> CallerTransaction.session("Outbox.append").chain(session -> session.persist(row)));
+    }
+
+    /**
+     * Stores the event in the transaction of a Vert.x SQL client connection, for use cases that
+     * run on the SQL client rather than on a Hibernate Reactive session.
+     */
+    public Uni<Void> append(SqlConnection connection, OutgoingEvent event) {
+        if (connection.transaction() == null) {
+            return Uni.createFrom().failure(new IllegalStateException("Outbox.append must run in the caller's transaction"));
+        }
+        return Uni.createFrom().item(() -> Tuple.from(new Object[] {event.id(), event.topic(), event.type(), event.source(),
+                        event.subject(), event.dataSchema(), event.time().atOffset(ZoneOffset.UTC), EventJson.write(event.data())}))
+                .chain(row -> connection.preparedQuery(INSERT).execute(row))
+                .replaceWithVoid();
     }
 }

@@ -17,7 +17,10 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Publishes committed outbox events to Kafka, oldest first, and deletes them once the broker has
@@ -70,8 +73,8 @@ public class OutboxRelay {
 
     /**
      * In one transaction: takes the relay lock (or returns 0 when another relay has it), sends
-     * the oldest events one by one, each after the previous one was acknowledged, and deletes
-     * them. A failed or timed-out send rolls the whole batch back for the next run.
+     * the oldest events ({@link #sendAll}) and deletes them. A failed or timed-out send rolls the
+     * whole batch back for the next run.
      *
      * @return how many events were published
      */
@@ -90,14 +93,35 @@ public class OutboxRelay {
         return session.createSelectionQuery("from OutboxEventEntity order by position", OutboxEventEntity.class)
                 .setMaxResults(config.outbox().batchSize())
                 .getResultList()
-                .call(events -> Multi.createFrom().iterable(events)
-                        .onItem().transformToUniAndConcatenate(this::send)
-                        .collect().last())
+                .call(this::sendAll)
                 .call(events -> events.isEmpty() ? Uni.createFrom().voidItem() : session
                         .createMutationQuery("delete from OutboxEventEntity where id in :ids")
                         .setParameter("ids", events.stream().map(OutboxEventEntity::id).toList())
                         .executeUpdate())
                 .map(List::size);
+    }
+
+    /**
+     * Sends a batch: the events of different aggregates concurrently, so that the producer batches
+     * them and the relay keeps up with a busy service; the events of one aggregate one after the
+     * other, each once the previous one was acknowledged, so that a failed send can never let a
+     * later event of that aggregate reach Kafka before it. Waits for every send before the batch
+     * commits or rolls back.
+     */
+    private Uni<Void> sendAll(List<OutboxEventEntity> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, List<OutboxEventEntity>> bySubject = events.stream()
+                .collect(Collectors.groupingBy(OutboxEventEntity::subject, LinkedHashMap::new, Collectors.toList()));
+        List<Uni<Void>> aggregates = bySubject.values().stream().map(this::sendInOrder).toList();
+        return Uni.join().all(aggregates).andCollectFailures().replaceWithVoid();
+    }
+
+    private Uni<Void> sendInOrder(List<OutboxEventEntity> events) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(this::send)
+                .collect().last();
     }
 
     private Uni<Void> send(OutboxEventEntity event) {

@@ -113,6 +113,27 @@ class OutboxIT {
     }
 
     @Test
+    void interleavedAggregatesEachArriveInOrder() throws Throwable {
+        // Round robin over four orders: every relay batch holds several aggregates, which it sends concurrently.
+        List<UUID> orderIds = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        for (UUID orderId : orderIds) {
+            VertxContextSupport.subscribeAndAwait(() -> orders.place(orderId));
+        }
+        for (int i = 0; i < 24; i++) {
+            for (UUID orderId : orderIds) {
+                VertxContextSupport.subscribeAndAwait(() -> orders.advance(orderId));
+            }
+        }
+
+        for (UUID orderId : orderIds) {
+            List<Integer> versions = Published.records(topic, orderId, 25).stream()
+                    .map(record -> Published.data(record).get("version").asInt())
+                    .toList();
+            assertEquals(IntStream.rangeClosed(1, 25).boxed().toList(), versions, "versions of order " + orderId);
+        }
+    }
+
+    @Test
     void twoRelaysDoNotPublishTwiceOrOutOfOrder() throws Exception {
         UUID orderId = UUID.randomUUID();
         List<OutgoingEvent> history = runOnVertx(() -> orders.placeWithHistory(orderId, 100));
