@@ -1,6 +1,7 @@
 package org.bookingplatform.booking.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bookingplatform.booking.Booking;
 import org.bookingplatform.booking.BookingLifecycle;
@@ -27,10 +28,11 @@ public class BookingEvents {
         this.outbox = outbox;
     }
 
-    public Uni<Void> requested(Booking booking) {
-        return append("requested", booking, new BookingRequested(booking.id, booking.version, booking.updatedAt,
-                booking.listingId, booking.customerId, booking.slotStart, booking.slotEnd, booking.quantity,
-                booking.totalAmount, booking.currency, booking.holdExpiresAt));
+    /** Appends booking.requested in the transaction of the hold's SQL client connection. */
+    public Uni<Void> requested(SqlConnection connection, Booking booking) {
+        return outbox.append(connection, event("requested", booking, new BookingRequested(booking.id, booking.version,
+                booking.updatedAt, booking.listingId, booking.customerId, booking.slotStart, booking.slotEnd,
+                booking.quantity, booking.totalAmount, booking.currency, booking.holdExpiresAt)));
     }
 
     /** Announces the status the booking has just moved to from {@code previous}. */
@@ -52,6 +54,10 @@ public class BookingEvents {
     }
 
     private Uni<Void> append(String type, Booking booking, Object data) {
-        return outbox.append(OutgoingEvent.of(TOPIC, TYPE_PREFIX + type, SOURCE, booking.id.toString(), data));
+        return outbox.append(event(type, booking, data));
+    }
+
+    private static OutgoingEvent event(String type, Booking booking, Object data) {
+        return OutgoingEvent.of(TOPIC, TYPE_PREFIX + type, SOURCE, booking.id.toString(), data);
     }
 }

@@ -28,30 +28,34 @@ public class SlotInventoryRepository implements PanacheRepositoryBase<SlotInvent
     }
 
     /**
-     * Applies {@code change} times {@code quantity} to every slot of [start, end) in one
-     * statement, and returns how many slots it changed. A slot that would exceed its capacity is
-     * left out by the condition (and refused by the CHECK constraint if the condition ever were
-     * wrong), so a caller compares the count with the number of slots it expects and rolls back
-     * on a difference. The materialized CTE locks the slots in ascending order before any is
-     * updated: a hold of nights 1-3 and one of nights 2-4 cannot each wait for the other.
+     * Adds ?4 held and ?5 booked units to every slot of listing ?1 in [?2, ?3) in one statement.
+     * A slot that would exceed its capacity is left out by the condition (and refused by the
+     * CHECK constraint if the condition ever were wrong), so a caller compares the count of
+     * changed rows with the number of slots it expects and rolls back on a difference. The
+     * materialized CTE locks the slots in ascending order before any is updated: a hold of
+     * nights 1-3 and one of nights 2-4 cannot each wait for the other. Ordinal parameters, so
+     * that the hold path on the SQL client ({@link HoldStatements}) runs this very statement.
      */
+    static final String CHANGE_SLOTS = """
+            WITH slots AS MATERIALIZED (
+                SELECT listing_id, slot_start FROM slot_inventory
+                WHERE listing_id = ?1 AND slot_start >= ?2 AND slot_start < ?3
+                ORDER BY slot_start
+                FOR UPDATE)
+            UPDATE slot_inventory AS inventory
+            SET held = inventory.held + ?4, booked = inventory.booked + ?5
+            FROM slots
+            WHERE inventory.listing_id = slots.listing_id AND inventory.slot_start = slots.slot_start
+              AND inventory.held + inventory.booked + ?4 + ?5 <= inventory.capacity""";
+
+    /** Applies {@code change} times {@code quantity} to every slot of [start, end); see {@link #CHANGE_SLOTS}. */
     public Uni<Integer> change(UUID listingId, Instant start, Instant end, int quantity, InventoryChange change) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        WITH slots AS MATERIALIZED (
-                            SELECT listing_id, slot_start FROM slot_inventory
-                            WHERE listing_id = :listing AND slot_start >= :start AND slot_start < :end
-                            ORDER BY slot_start
-                            FOR UPDATE)
-                        UPDATE slot_inventory AS inventory
-                        SET held = inventory.held + :held, booked = inventory.booked + :booked
-                        FROM slots
-                        WHERE inventory.listing_id = slots.listing_id AND inventory.slot_start = slots.slot_start
-                          AND inventory.held + inventory.booked + :held + :booked <= inventory.capacity""")
-                .setParameter("listing", listingId)
-                .setParameter("start", start)
-                .setParameter("end", end)
-                .setParameter("held", change.held * quantity)
-                .setParameter("booked", change.booked * quantity)
+        return Panache.getSession().chain(session -> session.createNativeQuery(CHANGE_SLOTS)
+                .setParameter(1, listingId)
+                .setParameter(2, start)
+                .setParameter(3, end)
+                .setParameter(4, change.held * quantity)
+                .setParameter(5, change.booked * quantity)
                 .executeUpdate());
     }
 

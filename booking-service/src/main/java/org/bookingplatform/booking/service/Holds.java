@@ -1,22 +1,22 @@
 package org.bookingplatform.booking.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bookingplatform.booking.Booking;
 import org.bookingplatform.booking.BookingLifecycle;
-import org.bookingplatform.booking.BookingLifecycle.InventoryChange;
 import org.bookingplatform.booking.Listing;
 import org.bookingplatform.booking.SlotGrid;
 import org.bookingplatform.booking.config.BookingConfig;
 import org.bookingplatform.booking.messaging.BookingEvents;
-import org.bookingplatform.booking.repository.BookingRepository;
-import org.bookingplatform.booking.repository.ListingRepository;
-import org.bookingplatform.booking.repository.SlotInventoryRepository;
+import org.bookingplatform.booking.repository.HoldStatements;
 import org.bookingplatform.booking.rest.BookingView;
 import org.bookingplatform.booking.rest.HoldRequest;
+import org.bookingplatform.platform.idempotency.Claim;
 import org.bookingplatform.platform.idempotency.IdempotencyKeys;
 import org.bookingplatform.platform.idempotency.IdempotentResult;
+import org.bookingplatform.platform.idempotency.SqlIdempotencyKeys;
 import org.bookingplatform.platform.problem.Problem;
 import org.bookingplatform.platform.problem.ProblemException;
 
@@ -24,30 +24,34 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The saga's first step: a customer holds units of every slot of a period, and the booking
  * waits for payment. Inventory, booking, booking.requested and the Idempotency-Key's answer
  * commit together or not at all.
+ * <p>
+ * The hold runs on the Vert.x SQL client ({@link HoldStatements}), and its statements are
+ * pipelined: the key's claim with the listing's terms, then the slots, the booking, the event
+ * and the answer. The slot count is still checked before anything commits, so pipelining only
+ * saves round trips; a short count rolls all of it back.
  */
 @ApplicationScoped
 public class Holds {
 
     /** The most slots one booking spans (a year of nights). */
     static final int MAX_SLOTS = 366;
+    private static final int CREATED = 201;
 
-    private final ListingRepository listings;
-    private final SlotInventoryRepository inventory;
-    private final BookingRepository bookings;
+    private final Pool pool;
+    private final HoldStatements statements;
     private final BookingEvents events;
-    private final IdempotencyKeys keys;
+    private final SqlIdempotencyKeys keys;
     private final BookingConfig config;
 
-    public Holds(ListingRepository listings, SlotInventoryRepository inventory, BookingRepository bookings,
-                 BookingEvents events, IdempotencyKeys keys, BookingConfig config) {
-        this.listings = listings;
-        this.inventory = inventory;
-        this.bookings = bookings;
+    public Holds(Pool pool, HoldStatements statements, BookingEvents events, SqlIdempotencyKeys keys, BookingConfig config) {
+        this.pool = pool;
+        this.statements = statements;
         this.events = events;
         this.keys = keys;
         this.config = config;
@@ -58,12 +62,28 @@ public class Holds {
      * gets the first answer; the key reused for another request is a 409. A concurrent retry
      * waits on the key's row until this transaction ends, so it never holds twice.
      */
-    @WithTransaction
     public Uni<IdempotentResult<BookingView>> place(UUID customerId, String idempotencyKey, HoldRequest request) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         checkRequest(request, now);
-        return keys.once("booking-hold:" + customerId, idempotencyKey, request, 201,
-                () -> hold(customerId, request, now).map(BookingView::of));
+        String scope = "booking-hold:" + customerId;
+        String fingerprint = keys.fingerprint(request);
+        return pool.withTransaction(connection -> Uni.combine().all()
+                .unis(keys.claim(connection, scope, idempotencyKey, fingerprint),
+                        statements.listingTerms(connection, request.listingId()))
+                .asTuple()
+                .chain(found -> {
+                    Claim claim = found.getItem1();
+                    if (claim instanceof Claim.Fresh) {
+                        return hold(connection, customerId, found.getItem2(), request, now,
+                                view -> keys.complete(connection, scope, idempotencyKey, CREATED, view))
+                                .map(view -> IdempotentResult.fresh(CREATED, view));
+                    }
+                    if (claim instanceof Claim.Replay replay) {
+                        return Uni.createFrom().item(IdempotentResult.<BookingView>replayed(replay));
+                    }
+                    return Uni.createFrom().failure(claim instanceof Claim.Mismatch
+                            ? IdempotencyKeys.reused() : IdempotencyKeys.inProgress());
+                }));
     }
 
     private void checkRequest(HoldRequest request, Instant now) {
@@ -78,21 +98,26 @@ public class Holds {
         }
     }
 
-    private Uni<Booking> hold(UUID customerId, HoldRequest request, Instant now) {
-        return listings.findById(request.listingId())
-                .onItem().ifNull().failWith(() -> ProblemException.unprocessable("listingId", "no listing " + request.listingId()))
-                .chain(listing -> {
-                    List<Instant> slots = slotsOf(listing, request);
-                    return inventory.change(listing.id, request.start(), request.end(), request.quantity(), InventoryChange.HOLD)
-                            .chain(taken -> {
-                                if (taken != slots.size()) {
-                                    return Uni.createFrom().failure(ProblemException.conflict(
-                                            "Not enough availability: fewer than " + request.quantity()
-                                                    + " units left in some slot of the period, or a slot is not open."));
-                                }
-                                Booking booking = newBooking(customerId, listing, request, slots.size(), now);
-                                return bookings.persist(booking).call(events::requested);
-                            });
+    /** Takes the slots and writes the booking, its event and the key's answer ({@code storeAnswer}) in one pipeline. */
+    private Uni<BookingView> hold(SqlConnection connection, UUID customerId, Listing listing, HoldRequest request, Instant now,
+                                  Function<BookingView, Uni<Void>> storeAnswer) {
+        if (listing == null) {
+            return Uni.createFrom().failure(ProblemException.unprocessable("listingId", "no listing " + request.listingId()));
+        }
+        List<Instant> slots = slotsOf(listing, request);
+        Booking booking = newBooking(customerId, listing, request, slots.size(), now);
+        BookingView view = BookingView.of(booking);
+        return Uni.combine().all()
+                .unis(statements.takeSlots(connection, listing.id, request.start(), request.end(), request.quantity()),
+                        statements.insert(connection, booking),
+                        events.requested(connection, booking),
+                        storeAnswer.apply(view))
+                .with((taken, inserted, appended, answered) -> {
+                    if ((int) taken != slots.size()) {
+                        throw ProblemException.conflict("Not enough availability: fewer than " + request.quantity()
+                                + " units left in some slot of the period, or a slot is not open.");
+                    }
+                    return view;
                 });
     }
 
