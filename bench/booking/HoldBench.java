@@ -29,31 +29,32 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The booking-service benchmark's two helpers, run as a JDK single-file program (no dependencies):
+ * The booking-service benchmark's helpers, run as a JDK single-file program (no dependencies):
  *
  *   java HoldBench.java idp PORT TOKENS_FILE CLIENTS
  *       a stand-in identity provider on 127.0.0.1:PORT serving the OpenID discovery document and the
  *       JWKS of a key made at start; it writes an operator token and CLIENTS customer tokens (RS256,
  *       Keycloak-shaped, valid for 2 hours) to TOKENS_FILE, then serves until killed.
  *
- *   java HoldBench.java load BASE_URL TOKENS_FILE CLIENTS SECONDS ATTEMPTS WARMUP_SECONDS
- *       (a) CLIENTS closed-loop clients, each on a listing of its own, hold 1 unit of a night with a
- *           fresh Idempotency-Key for SECONDS seconds (after WARMUP_SECONDS of the same): holds per second;
- *       (b) ATTEMPTS holds, CLIENTS at a time, for one night with 5 units: successes and time taken.
- *       Prints "holds_per_second=", "contention_successes=", ... lines for run.sh to read.
+ *   java HoldBench.java setup BASE_URL TOKENS_FILE LISTINGS NIGHT LISTINGS_FILE
+ *       creates LISTINGS listings with NIGHT (an instant) open for 1,000,000 holds in all, and
+ *       writes their ids to LISTINGS_FILE: the holds-per-second phase (wrk with holds.lua) holds them.
+ *
+ *   java HoldBench.java contention BASE_URL TOKENS_FILE CLIENTS ATTEMPTS NIGHT
+ *       ATTEMPTS holds of one unit, CLIENTS at a time, for NIGHT of a new listing with 5 units;
+ *       prints "contention_successes=", ... lines for run.sh to read.
  */
 public class HoldBench {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "idp" -> idp(Integer.parseInt(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
-            case "load" -> load(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                    Integer.parseInt(args[5]), Integer.parseInt(args[6]));
-            default -> throw new IllegalArgumentException("idp or load");
+            case "setup" -> setup(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Instant.parse(args[4]), Path.of(args[5]));
+            case "contention" -> contention(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Instant.parse(args[5]));
+            default -> throw new IllegalArgumentException("idp, setup or contention");
         }
     }
 
@@ -122,27 +123,21 @@ public class HoldBench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    static void load(String base, Path tokensFile, int clients, int seconds, int attempts, int warmup) throws Exception {
+    static void setup(String base, Path tokensFile, int count, Instant night, Path listingsFile) throws Exception {
+        String operator = Files.readAllLines(tokensFile).get(0);
+        List<String> listings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String listing = createListing(base, operator, "bench-" + i);
+            openNight(base, operator, listing, night, 1_000_000 / count);
+            listings.add(listing);
+        }
+        Files.write(listingsFile, listings);
+    }
+
+    static void contention(String base, Path tokensFile, int clients, int attempts, Instant night) throws Exception {
         List<String> tokens = Files.readAllLines(tokensFile);
         String operator = tokens.get(0);
         List<String> customers = tokens.subList(1, tokens.size());
-        Instant night = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(30, ChronoUnit.DAYS);
-
-        // (a) one listing per client, a night with room for every hold of the run.
-        List<String> listings = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            String listing = createListing(base, operator, "bench-" + i);
-            openNight(base, operator, listing, night, 1_000_000 / clients);
-            listings.add(listing);
-        }
-        // Warm-up: the JIT compiles the hot path before anything is measured.
-        runFor(base, customers, listings, night, clients, Duration.ofSeconds(warmup));
-        Result measured = runFor(base, customers, listings, night, clients, Duration.ofSeconds(seconds));
-        System.out.printf("holds_per_second=%.0f%n", measured.ok / measured.seconds);
-        System.out.printf("holds_total=%d%nhold_errors=%d%nhold_p50_ms=%.1f%nhold_p99_ms=%.1f%n",
-                measured.ok, measured.failed, measured.p50, measured.p99);
-
-        // (b) contention: ATTEMPTS holds of one unit, CLIENTS in flight, for 5 units.
         String scarce = createListing(base, operator, "bench-contention");
         openNight(base, operator, scarce, night, 5);
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -151,10 +146,10 @@ public class HoldBench {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            int client = c;
+            String customer = customers.get(c % customers.size());
             workers.add(pool.submit(() -> {
                 while (next.getAndIncrement() < attempts) {
-                    int status = hold(base, customers.get(client), scarce, night).statusCode();
+                    int status = hold(base, customer, scarce, night).statusCode();
                     statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                 }
                 return null;
@@ -169,59 +164,6 @@ public class HoldBench {
                 attempts, count(statuses, 201), count(statuses, 409),
                 statuses.entrySet().stream().filter(e -> e.getKey() != 201 && e.getKey() != 409).mapToInt(e -> e.getValue().get()).sum(),
                 took);
-    }
-
-    record Result(long ok, long failed, double seconds, double p50, double p99) {
-    }
-
-    static Result runFor(String base, List<String> customers, List<String> listings, Instant night, int clients, Duration duration)
-            throws Exception {
-        LongAdder ok = new LongAdder();
-        LongAdder failed = new LongAdder();
-        // One bucket per millisecond, up to a minute.
-        AtomicLong[] latencyBuckets = new AtomicLong[60_000];
-        for (int i = 0; i < latencyBuckets.length; i++) {
-            latencyBuckets[i] = new AtomicLong();
-        }
-        long end = System.nanoTime() + duration.toNanos();
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            workers.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    long sent = System.nanoTime();
-                    HttpResponse<String> answer = hold(base, customers.get(client), listings.get(client), night);
-                    long millis = (System.nanoTime() - sent) / 1_000_000;
-                    latencyBuckets[(int) Math.min(latencyBuckets.length - 1, millis)].incrementAndGet();
-                    if (answer.statusCode() == 201) {
-                        ok.increment();
-                    } else {
-                        failed.increment();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        pool.shutdown();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(ok.sum(), failed.sum(), seconds, percentile(latencyBuckets, 0.50), percentile(latencyBuckets, 0.99));
-    }
-
-    static double percentile(AtomicLong[] buckets, double p) {
-        long total = Arrays.stream(buckets).mapToLong(AtomicLong::get).sum();
-        long seen = 0;
-        for (int i = 0; i < buckets.length; i++) {
-            seen += buckets[i].get();
-            if (seen >= total * p) {
-                return i + 0.5;
-            }
-        }
-        return buckets.length;
     }
 
     static HttpResponse<String> hold(String base, String token, String listing, Instant night) {
