@@ -1,36 +1,69 @@
 #!/usr/bin/env bash
-# Gateway benchmark: the same backend route at the same concurrency, three ways:
-#   direct   wrk -> backend (nginx answering a fixed JSON)
+# Gateway benchmark. One run measures two backends, each at the same concurrency on the same
+# route, three ways:
+#   direct   wrk -> backend
 #   nginx    wrk -> nginx as a plain reverse proxy -> backend
 #   gateway  wrk -> gateway (prod mode, JWT verified, rate limiter, breaker, request ids) -> backend
-# Loopback only, bounded in time (about 2 minutes). Prints throughput, p50 and p99 and the ratios.
+# The backends:
+#   stub     "proxy overhead isolated": nginx answering GET /bookings/b1 with a fixed JSON, so
+#            that nearly all the work measured is the proxy's;
+#   service  "real service": booking-service in prod mode (java -jar) with its own PostgreSQL and
+#            Kafka, GET /bookings/{id} of a booking owned by the token's subject; the service
+#            verifies the same bearer token against the same key server as the gateway.
+# Loopback only, about 4 minutes. Prints throughput, p50 and p99, CPU per request and the ratios.
 #
-# Usage: bench/gateway/run.sh            (DURATION=20s CONNECTIONS=64 THREADS=1 WARMUP=30s to change)
+# Usage: bench/gateway/run.sh
+# Knobs: DURATION (20s), WARMUP (30s), CONNECTIONS (64), THREADS (1), SCENARIOS ("stub service"),
+#        GATEWAY_JAVA_OPTS (the deployment's flags), SERVICE_JAVA_OPTS, SERVICE_DB_POOL_SIZE (16),
+#        BENCH_GATEWAY_PG_PORT (55436), BENCH_GATEWAY_KAFKA_PORT (29192), BENCH_GATEWAY_KAFKA_CONTROLLER_PORT (29193).
+# PostgreSQL and Kafka data and the processes' logs: .data/bench-gateway (wiped at every run).
 set -euo pipefail
+BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
+source "$BENCH_DIR/../../deploy/local/lib/common.sh"
+source "$LOCAL_DIR/lib/postgres.sh"
+source "$LOCAL_DIR/lib/kafka.sh"
 
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-30s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-1}"
-# Free loopback ports (nothing answers a connect), so the run never collides with services already up.
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-}
-BACKEND_PORT="${BACKEND_PORT:-$(free_port)}"
-NGINX_PROXY_PORT="${NGINX_PROXY_PORT:-$(free_port)}"
-IDP_PORT="${IDP_PORT:-$(free_port)}"
-GATEWAY_PORT="${GATEWAY_PORT:-$(free_port)}"
+SCENARIOS="${SCENARIOS:-stub service}"
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}"
+SERVICE_DB_POOL_SIZE="${SERVICE_DB_POOL_SIZE:-16}"
+# Own ports and folder: never those of bench/booking (55434, 29092), the tests (55433, 19092)
+# or the local platform (55432, 9092).
+BENCH_HOME="$DATA_ROOT/bench-gateway"
+PG_PORT="${BENCH_GATEWAY_PG_PORT:-55436}"; PG_PORT_VAR=BENCH_GATEWAY_PG_PORT
+PG_HOME="$BENCH_HOME/postgres"
+PG_TUNING=""
+SERVICE_DATABASES="booking_service"
+KAFKA_PORT="${BENCH_GATEWAY_KAFKA_PORT:-29192}"; KAFKA_PORT_VAR=BENCH_GATEWAY_KAFKA_PORT
+KAFKA_CONTROLLER_PORT="${BENCH_GATEWAY_KAFKA_CONTROLLER_PORT:-29193}"
+KAFKA_HOME_DIR="$BENCH_HOME/kafka"
+KAFKA_HEAP="-Xms128m -Xmx256m"
+LOGS="$BENCH_HOME/logs"
+SERVICE_PIDFILE="$BENCH_HOME/service.pid"
+
+# The booking of the service scenario, owned by the token's subject.
+SUBJECT="3f1c2a64-7d2e-4a51-9b0c-5be0d1b6a001"
+LISTING_ID="6c0e2b1a-0000-4000-8000-00000000be01"
+BOOKING_ID="b00c1e5a-0000-4000-8000-00000000be01"
+
 WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
 PIDS=()
+GATEWAY_PID=""
+SERVICE_STARTED=""
 
 cleanup() {
+  stop_gateway
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ -n "$SERVICE_STARTED" ]]; then
+    stop_pid booking-service "$SERVICE_PIDFILE" >/dev/null || true
+    kafka_stop >/dev/null || true
+    pg_stop >/dev/null || true
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -43,11 +76,33 @@ if ! need nginx || ! need wrk || ! need openssl || ! need curl || ! need pgrep; 
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
-JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
-if [[ ! -f "$JAR" ]]; then
-  echo "building the gateway"
-  (cd "$ROOT" && mvn -B -q -f gateway/pom.xml package -DskipTests)
-fi
+# Each jar is copied before it is started: a rebuild while the benchmark runs must not replace
+# classes under a running JVM.
+copy_app() { # module -> path of the copied quarkus-run.jar
+  if [[ ! -f "$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar" ]]; then
+    echo "building $1" >&2
+    mvn -B -q -o -f "$ROOT_DIR/$1/pom.xml" package -DskipTests >&2
+  fi
+  cp -r "$ROOT_DIR/$1/target/quarkus-app" "$WORK/$1"
+  echo "$WORK/$1/quarkus-run.jar"
+}
+GATEWAY_JAR="$(copy_app gateway)"
+
+# Free loopback ports (nothing answers a connect), apart from the fixed PostgreSQL and Kafka ones.
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 30000))
+    if [[ $port -ne $KAFKA_PORT && $port -ne $KAFKA_CONTROLLER_PORT ]] && ! port_open "$port"; then echo "$port"; return; fi
+  done
+}
+BACKEND_PORT="$(free_port)"
+IDP_PORT="$(free_port)"
+NGINX_STUB_PORT="$(free_port)"
+NGINX_SERVICE_PORT="$(free_port)"
+GATEWAY_PORT="$(free_port)"
+SERVICE_PORT="$(free_port)"
+mkdir -p "$LOGS"
 
 # --- a signing key, its JWKS, and a customer token valid for a day -----------------------------
 b64url() { basenc --base64url -w0 | tr -d '='; }
@@ -56,14 +111,14 @@ MODULUS="$(openssl rsa -in "$WORK/key.pem" -noout -modulus | cut -d= -f2 | basen
 ISSUER="http://127.0.0.1:${IDP_PORT}/realms/booking"
 NOW="$(date +%s)"
 HEADER='{"alg":"RS256","typ":"JWT","kid":"bench"}'
-PAYLOAD="{\"iss\":\"${ISSUER}\",\"sub\":\"3f1c2a64-7d2e-4a51-9b0c-5be0d1b6a001\",\"iat\":${NOW},\"exp\":$((NOW + 86400)),\"realm_access\":{\"roles\":[\"customer\"]}}"
+PAYLOAD="{\"iss\":\"${ISSUER}\",\"sub\":\"${SUBJECT}\",\"iat\":${NOW},\"exp\":$((NOW + 86400)),\"realm_access\":{\"roles\":[\"customer\"]}}"
 SIGNING_INPUT="$(printf '%s' "$HEADER" | b64url).$(printf '%s' "$PAYLOAD" | b64url)"
 SIGNATURE="$(printf '%s' "$SIGNING_INPUT" | openssl dgst -sha256 -sign "$WORK/key.pem" -binary | b64url)"
 TOKEN="${SIGNING_INPUT}.${SIGNATURE}"
 JWKS="{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"bench\",\"n\":\"${MODULUS}\",\"e\":\"AQAB\"}]}"
 DISCOVERY="{\"issuer\":\"${ISSUER}\",\"jwks_uri\":\"${ISSUER}/protocol/openid-connect/certs\",\"token_endpoint\":\"${ISSUER}/protocol/openid-connect/token\",\"authorization_endpoint\":\"${ISSUER}/protocol/openid-connect/auth\"}"
 
-# --- nginx: the backend and the identity provider's keys; a second nginx as the reverse proxy -----
+# --- nginx: the stub backend and the identity provider's keys; a second nginx as the reverse proxy --
 # Two nginx instances so that the proxy's own CPU time can be told apart from the backend's.
 nginx_conf() { # dir servers
   mkdir -p "$1"
@@ -96,55 +151,54 @@ nginx_conf "$WORK/backend" "
     location = /realms/booking/.well-known/openid-configuration { return 200 '${DISCOVERY}'; }
     location = /realms/booking/protocol/openid-connect/certs { return 200 '${JWKS}'; }
   }"
-nginx_conf "$WORK/proxy" "
-  upstream backend { server 127.0.0.1:${BACKEND_PORT}; keepalive 128; }
+# The same plain reverse proxy in front of each backend, one port each.
+proxy_server() { # listen-port upstream-name upstream-port
+  echo "
+  upstream $2 { server 127.0.0.1:$3; keepalive 128; }
   server {
-    listen 127.0.0.1:${NGINX_PROXY_PORT};
+    listen 127.0.0.1:$1;
     location /api/v1/ {
-      proxy_pass http://backend/;
+      proxy_pass http://$2/;
       proxy_http_version 1.1;
       proxy_set_header Connection \"\";
     }
   }"
+}
+nginx_conf "$WORK/proxy" "$(proxy_server "$NGINX_STUB_PORT" stub "$BACKEND_PORT")$(proxy_server "$NGINX_SERVICE_PORT" service "$SERVICE_PORT")"
 "$NGINX" -p "$WORK/backend" -c "$WORK/backend/nginx.conf" -g 'daemon off;' &
 PIDS+=($!)
+BACKEND_NGINX_PID=$!
 "$NGINX" -p "$WORK/proxy" -c "$WORK/proxy/nginx.conf" -g 'daemon off;' &
 PIDS+=($!)
 NGINX_PROXY_PID=$!
 
-# --- the gateway, as in production, pointed at the backend and the key server ---------------------
-BOOKING_SERVICE_URL="http://127.0.0.1:${BACKEND_PORT}" \
-OIDC_AUTH_SERVER_URL="$ISSUER" \
-GATEWAY_PORT="$GATEWAY_PORT" \
-BOOKINGS_RATE_LIMIT_CAPACITY=1000000000 BOOKINGS_RATE_LIMIT_REFILL=1000000000 \
-QUARKUS_LOG_LEVEL=WARN \
-  java -Xmx256m -XX:+UseSerialGC -jar "$JAR" > "$WORK/gateway.log" 2>&1 &
-PIDS+=($!)
-GATEWAY_PID=$!
-
-wait_for() {
-  for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "$@" 2>/dev/null; then return 0; fi
-    sleep 0.5
-  done
-  echo "not ready: $*" >&2; cat "$WORK/gateway.log" >&2; exit 1
+# --- the gateway, as in production; one JVM per backend, since the route's service URL is fixed at start --
+start_gateway() { # booking-service URL
+  BOOKING_SERVICE_URL="$1" \
+  OIDC_AUTH_SERVER_URL="$ISSUER" \
+  GATEWAY_PORT="$GATEWAY_PORT" \
+  BOOKINGS_RATE_LIMIT_CAPACITY=1000000000 BOOKINGS_RATE_LIMIT_REFILL=1000000000 \
+  QUARKUS_LOG_LEVEL=WARN \
+    java $GATEWAY_JAVA_OPTS -jar "$GATEWAY_JAR" > "$LOGS/gateway.log" 2>&1 &
+  GATEWAY_PID=$!
+  wait_for gateway 60 http_ok "http://127.0.0.1:${GATEWAY_PORT}/q/health/ready" \
+    || { cat "$LOGS/gateway.log" >&2; die "the gateway did not become ready"; }
 }
-wait_for "http://127.0.0.1:${BACKEND_PORT}/bookings/b1"
-wait_for "http://127.0.0.1:${GATEWAY_PORT}/q/health/ready"
-wait_for -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${GATEWAY_PORT}/api/v1/bookings/b1"
-curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${NGINX_PROXY_PORT}/api/v1/bookings/b1"
+stop_gateway() {
+  [[ -n "$GATEWAY_PID" ]] || return 0
+  kill "$GATEWAY_PID" 2>/dev/null || true
+  wait "$GATEWAY_PID" 2>/dev/null || true
+  GATEWAY_PID=""
+}
 
-DIRECT_URL="http://127.0.0.1:${BACKEND_PORT}/bookings/b1"
-NGINX_URL="http://127.0.0.1:${NGINX_PROXY_PORT}/api/v1/bookings/b1"
-GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT}/api/v1/bookings/b1"
-
+authorized_ok() { curl -fsS -o /dev/null --max-time 5 -H "Authorization: Bearer $TOKEN" "$1" 2>/dev/null; }
 run_wrk() { # duration url -> wrk output
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -H "Authorization: Bearer $TOKEN" "$2"
 }
 to_ms() { # wrk latency ("812.00us", "1.23ms", "1.01s") -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
 }
-cpu_ticks() { # pid... -> user+system clock ticks of these processes and their children (nginx workers)
+cpu_ticks() { # pid... -> user+system clock ticks of these processes and their children (nginx workers, PostgreSQL backends)
   local total=0 pid
   for pid in "$@" $(pgrep -P "$(IFS=,; echo "$*")" 2>/dev/null || true); do
     [[ -r /proc/$pid/stat ]] || continue
@@ -152,38 +206,106 @@ cpu_ticks() { # pid... -> user+system clock ticks of these processes and their c
   done
   echo "$total"
 }
-measure() { # name url [pid of the proxy, for its CPU time per request]
-  local out rps p50 p99 non2xx before after requests cpu_us="-"
-  before="$(cpu_ticks ${3:-})"
-  out="$(run_wrk "$DURATION" "$2")"
-  after="$(cpu_ticks ${3:-})"
+measure() { # scenario name url whose-cpu pid... : one line, and <scenario>_<name>_{RPS,P99,CPU}
+  local scenario=$1 name=$2 url=$3 whose=$4 out rps p50 p99 non2xx before after requests cpu_us
+  shift 4
+  before="$(cpu_ticks "$@")"
+  out="$(run_wrk "$DURATION" "$url")"
+  after="$(cpu_ticks "$@")"
   requests="$(awk '/requests in/ { print $1 }' <<<"$out")"
-  if [[ -n "${3:-}" ]]; then
-    cpu_us="$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')"
-  fi
+  cpu_us="$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')"
   rps="$(awk '/Requests\/sec/ { print $2 }' <<<"$out")"
   p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
   p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
   non2xx="$(awk '/Non-2xx/ { print $NF }' <<<"$out")"
-  printf '%-8s %12s req/s   p50 %8s ms   p99 %8s ms   proxy CPU %5s us/request   non-2xx %s\n' \
-    "$1" "$rps" "$p50" "$p99" "$cpu_us" "${non2xx:-0}"
-  eval "${1}_RPS=$rps ${1}_P99=$p99 ${1}_CPU=$cpu_us"
+  printf '%-8s %10s req/s   p50 %8s ms   p99 %8s ms   CPU %5s us/request (%s)   non-2xx %s\n' \
+    "$name" "$rps" "$p50" "$p99" "$cpu_us" "$whose" "${non2xx:-0}"
+  eval "${scenario}_${name}_RPS=$rps ${scenario}_${name}_P99=$p99 ${scenario}_${name}_CPU=$cpu_us"
+}
+ratios() { # scenario
+  local s=$1
+  awk -v g="$(eval echo "\$${s}_gateway_RPS")" -v n="$(eval echo "\$${s}_nginx_RPS")" -v d="$(eval echo "\$${s}_direct_RPS")" \
+      -v gp="$(eval echo "\$${s}_gateway_P99")" -v np="$(eval echo "\$${s}_nginx_P99")" -v dp="$(eval echo "\$${s}_direct_P99")" \
+      -v gc="$(eval echo "\$${s}_gateway_CPU")" -v nc="$(eval echo "\$${s}_nginx_CPU")" 'BEGIN {
+    printf "  throughput gateway/nginx %.2f   gateway/direct %.2f\n", g / n, g / d
+    printf "  p99        gateway/nginx %.2f   gateway/direct %.2f\n", gp / np, gp / dp
+    printf "  CPU per request gateway/nginx %.1f\n", gc / nc
+    printf "  goal (>= 0.80 throughput, <= 1.50 p99 of nginx): %s\n", (g / n >= 0.8 && gp / np <= 1.5) ? "met" : "missed"
+  }'
+}
+run_scenario() { # scenario title direct-url nginx-url gateway-url backend-label backend-pid...
+  local s=$1 title=$2 direct=$3 nginx=$4 gateway=$5 backend=$6
+  shift 6
+  echo
+  echo "== $title"
+  echo "warming up (${WARMUP} through the gateway, 5s through nginx)"
+  run_wrk "$WARMUP" "$gateway" > /dev/null
+  run_wrk 5s "$nginx" > /dev/null
+  echo "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} --latency, GET with a bearer token, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  measure "$s" direct "$direct" "$backend" "$@"
+  measure "$s" nginx "$nginx" "nginx proxy" "$NGINX_PROXY_PID"
+  measure "$s" gateway "$gateway" "gateway" "$GATEWAY_PID"
+  ratios "$s"
 }
 
-echo "warming up the gateway (${WARMUP})"
-run_wrk "$WARMUP" "$GATEWAY_URL" > /dev/null
-run_wrk 5s "$NGINX_URL" > /dev/null
+wait_for "key server" 30 http_ok "http://127.0.0.1:${IDP_PORT}/realms/booking/protocol/openid-connect/certs" \
+  || die "nginx did not start; see $WORK/backend/error.log"
 
-echo "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} --latency, GET /bookings/b1 with a bearer token, $(nproc) cores"
-measure direct "$DIRECT_URL"
-measure nginx "$NGINX_URL" "$NGINX_PROXY_PID"
-measure gateway "$GATEWAY_URL" "$GATEWAY_PID"
+# --- scenario 1: the stub backend -----------------------------------------------------------------
+if [[ " $SCENARIOS " == *" stub "* ]]; then
+  start_gateway "http://127.0.0.1:${BACKEND_PORT}"
+  wait_for "gateway route" 30 authorized_ok "http://127.0.0.1:${GATEWAY_PORT}/api/v1/bookings/b1" || die "the gateway does not proxy to the stub"
+  authorized_ok "http://127.0.0.1:${NGINX_STUB_PORT}/api/v1/bookings/b1" || die "nginx does not proxy to the stub"
+  run_scenario stub "proxy overhead isolated (stub backend): GET /api/v1/bookings/b1 -> nginx return 200, 62 bytes" \
+    "http://127.0.0.1:${BACKEND_PORT}/bookings/b1" \
+    "http://127.0.0.1:${NGINX_STUB_PORT}/api/v1/bookings/b1" \
+    "http://127.0.0.1:${GATEWAY_PORT}/api/v1/bookings/b1" \
+    "stub backend" "$BACKEND_NGINX_PID"
+  stop_gateway
+fi
 
-echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) (the ratios are only fair on an otherwise idle machine)"
-awk -v g="$gateway_RPS" -v n="$nginx_RPS" -v d="$direct_RPS" -v gp="$gateway_P99" -v np="$nginx_P99" -v dp="$direct_P99" \
-    -v gc="$gateway_CPU" -v nc="$nginx_CPU" 'BEGIN {
-  printf "throughput gateway/nginx %.2f   gateway/direct %.2f\n", g / n, g / d
-  printf "p99        gateway/nginx %.2f   gateway/direct %.2f\n", gp / np, gp / dp
-  printf "CPU per request gateway/nginx %.1f\n", gc / nc
-  printf "goal (>= 0.80 throughput, <= 1.50 p99 of nginx): %s\n", (g / n >= 0.8 && gp / np <= 1.5) ? "met" : "missed"
-}'
+# --- scenario 2: booking-service with its own PostgreSQL and Kafka --------------------------------
+if [[ " $SCENARIOS " == *" service "* ]]; then
+  echo
+  echo "starting PostgreSQL (:$PG_PORT), Kafka (:$KAFKA_PORT) and booking-service (prod mode) for the real-service scenario"
+  SERVICE_JAR="$(copy_app booking-service)"
+  check_postgres
+  SERVICE_STARTED=1
+  pg_stop >/dev/null; kafka_stop >/dev/null; pg_wipe; rm -rf "$KAFKA_HOME_DIR"
+  pg_start >/dev/null
+  kafka_start >/dev/null
+  : > "$LOGS/booking-service.log"
+  QUARKUS_HTTP_PORT="$SERVICE_PORT" DB_PORT="$PG_PORT" DB_POOL_SIZE="$SERVICE_DB_POOL_SIZE" \
+  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="$ISSUER" QUARKUS_LOG_LEVEL=WARN \
+    start_bg "$SERVICE_PIDFILE" "$LOGS/booking-service.log" java $SERVICE_JAVA_OPTS -jar "$SERVICE_JAR"
+  wait_for booking-service 90 http_ok "http://127.0.0.1:$SERVICE_PORT/q/health/ready" \
+    || die "booking-service did not become ready; see $LOGS/booking-service.log"
+  # After the service's Flyway migrations: one listing and one confirmed booking of the token's subject.
+  pg_psql -d booking_service <<SQL
+INSERT INTO listing (id, name, category, city, time_zone, slot_minutes, unit_price_amount, currency)
+VALUES ('$LISTING_ID', 'bench-gateway', 'STAY', 'Lisbon', 'Europe/Lisbon', 1440, 9000, 'EUR');
+INSERT INTO booking (id, listing_id, customer_id, slot_start, slot_end, quantity, total_amount, currency, status, hold_expires_at)
+VALUES ('$BOOKING_ID', '$LISTING_ID', '$SUBJECT', '2030-06-01T00:00:00Z', '2030-06-02T00:00:00Z', 1, 9000, 'EUR',
+        'CONFIRMED', '2030-05-01T00:00:00Z');
+SQL
+  authorized_ok "http://127.0.0.1:$SERVICE_PORT/bookings/$BOOKING_ID" || die "booking-service does not serve the booking"
+  start_gateway "http://127.0.0.1:${SERVICE_PORT}"
+  authorized_ok "http://127.0.0.1:${GATEWAY_PORT}/api/v1/bookings/$BOOKING_ID" || die "the gateway does not proxy to booking-service"
+  authorized_ok "http://127.0.0.1:${NGINX_SERVICE_PORT}/api/v1/bookings/$BOOKING_ID" || die "nginx does not proxy to booking-service"
+  run_scenario service "real service: GET /api/v1/bookings/{id} -> booking-service (token verified again, PostgreSQL read)" \
+    "http://127.0.0.1:$SERVICE_PORT/bookings/$BOOKING_ID" \
+    "http://127.0.0.1:${NGINX_SERVICE_PORT}/api/v1/bookings/$BOOKING_ID" \
+    "http://127.0.0.1:${GATEWAY_PORT}/api/v1/bookings/$BOOKING_ID" \
+    "service + PostgreSQL" "$(cat "$SERVICE_PIDFILE")" "$(head -1 "$PG_DATA/postmaster.pid")"
+fi
+
+echo
+echo "summary (gateway relative to nginx; goal >= 0.80 throughput and <= 1.50 p99):"
+for s in $SCENARIOS; do
+  awk -v s="$s" -v g="$(eval echo "\$${s}_gateway_RPS")" -v n="$(eval echo "\$${s}_nginx_RPS")" \
+      -v gp="$(eval echo "\$${s}_gateway_P99")" -v np="$(eval echo "\$${s}_nginx_P99")" \
+      -v gc="$(eval echo "\$${s}_gateway_CPU")" -v nc="$(eval echo "\$${s}_nginx_CPU")" 'BEGIN {
+    printf "  %-8s throughput %.2f  p99 %.2f  CPU us/request %s vs %s  goal %s\n", s, g / n, gp / np, gc, nc,
+      (g / n >= 0.8 && gp / np <= 1.5) ? "met" : "missed"
+  }'
+done

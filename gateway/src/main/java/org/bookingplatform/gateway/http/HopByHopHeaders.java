@@ -5,8 +5,7 @@ import io.vertx.core.http.HttpHeaders;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * RFC 9110 §7.6.1: a proxy must not forward the fields that describe one connection: Connection
@@ -15,26 +14,37 @@ import java.util.Set;
  */
 public final class HopByHopHeaders {
 
-    private static final Set<String> ALWAYS = Set.of("connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final List<String> ALWAYS = List.of("connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final String PROXY_PREFIX = "proxy-";
 
     private HopByHopHeaders() {
     }
 
+    /** Runs on every request and response: one pass over the entries, no lower-cased copies of the names. */
     public static void strip(MultiMap headers) {
         List<String> doomed = new ArrayList<>();
-        for (String connection : headers.getAll(HttpHeaders.CONNECTION)) {
-            for (String token : connection.split(",")) {
-                if (!token.isBlank()) {
-                    doomed.add(token.trim());
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
+            if (HttpHeaders.CONNECTION.toString().equalsIgnoreCase(name)) {
+                for (String token : header.getValue().split(",")) {
+                    if (!token.isBlank()) {
+                        doomed.add(token.trim());
+                    }
                 }
             }
-        }
-        for (String name : headers.names()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (ALWAYS.contains(lower) || lower.startsWith("proxy-")) {
+            if (isAlwaysHopByHop(name)) {
                 doomed.add(name);
             }
         }
         doomed.forEach(headers::remove);
+    }
+
+    private static boolean isAlwaysHopByHop(String name) {
+        for (String hopByHop : ALWAYS) {
+            if (hopByHop.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return name.regionMatches(true, 0, PROXY_PREFIX, 0, PROXY_PREFIX.length());
     }
 }

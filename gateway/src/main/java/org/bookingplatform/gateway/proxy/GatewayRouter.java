@@ -15,12 +15,18 @@ import org.bookingplatform.gateway.route.RouteTable;
 import org.bookingplatform.gateway.security.AccessFilter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Mounts the gateway on Quarkus's router. Order of the handlers for a request:
  * correlation ids (all paths) -> Quarkus CORS -> body size -> access (API paths) -> rate limit
  * (API paths) -> the matching proxy route, or else the gateway's own JAX-RS endpoints.
+ * <p>
+ * Access, rate limit and proxy are the handlers of one router route: the router matches its
+ * path once, and the proxy route is the one the access filter already found by prefix, rather
+ * than the router trying one regular expression per handler and per configured route.
  */
 @Singleton
 public class GatewayRouter {
@@ -28,9 +34,7 @@ public class GatewayRouter {
     // Quarkus's filters run at negative orders (CORS -300, its own size check -2); JAX-RS at 10000.
     private static final int CORRELATION_ORDER = -400;
     private static final int SIZE_LIMIT_ORDER = -3;
-    private static final int ACCESS_ORDER = 1_000;
-    private static final int RATE_LIMIT_ORDER = 1_001;
-    private static final int PROXY_ORDER = 1_002;
+    private static final int API_ORDER = 1_000;
 
     private final RouteTable routes;
     private final AccessFilter access;
@@ -55,13 +59,21 @@ public class GatewayRouter {
     void install(@Observes Router router) {
         router.route().order(CORRELATION_ORDER).handler(new RequestCorrelation());
         router.route().order(SIZE_LIMIT_ORDER).handler(new RequestSizeLimit(maxBodySize, problems));
-        String api = underneath(routes.apiPrefix());
-        router.routeWithRegex(api).order(ACCESS_ORDER).handler(access);
-        router.routeWithRegex(api).order(RATE_LIMIT_ORDER).handler(rateLimiter);
+        Map<String, ProxyRoute> proxies = new HashMap<>();
         for (GatewayRoute route : routes.routes()) {
-            router.routeWithRegex(underneath(route.prefix())).order(PROXY_ORDER)
-                    .handler(new ProxyRoute(route, routes.apiPrefix(), client.http(), guards.of(route), problems, maxBodySize));
+            proxies.put(route.name(), new ProxyRoute(route, routes.apiPrefix(), client, guards.of(route), problems, maxBodySize));
         }
+        router.routeWithRegex(underneath(routes.apiPrefix())).order(API_ORDER)
+                .handler(access)
+                .handler(rateLimiter)
+                .handler(rc -> {
+                    GatewayRoute route = rc.get(AccessFilter.ROUTE);
+                    if (route == null) {
+                        rc.next();
+                    } else {
+                        proxies.get(route.name()).handle(rc);
+                    }
+                });
     }
 
     /** The prefix itself and every path below it, but not "/api/v1/listingsfoo". */

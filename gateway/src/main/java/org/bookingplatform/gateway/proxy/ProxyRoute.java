@@ -1,7 +1,6 @@
 package org.bookingplatform.gateway.proxy;
 
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
@@ -20,12 +19,14 @@ public final class ProxyRoute implements Handler<RoutingContext> {
 
     private final HttpProxy proxy;
 
-    public ProxyRoute(GatewayRoute route, String apiPrefix, HttpClient client, DownstreamGuard guard,
+    public ProxyRoute(GatewayRoute route, String apiPrefix, DownstreamClient client, DownstreamGuard guard,
                       ProblemResponses problems, long maxBodySize) {
         RequestOptions origin = DownstreamClient.origin(route.upstream());
         // WebSocket upgrades are not offered: Upgrade is a hop-by-hop header the gateway drops.
-        this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                .origin(context -> context.client().request(new RequestOptions(origin))
+        // The client handed to the proxy goes unused: each request goes out through the client of
+        // the event loop it arrived on (DownstreamClient says why).
+        this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client.http())
+                .origin(context -> client.http().request(new RequestOptions(origin))
                         .onSuccess(request -> UpstreamAttempt.bind(context, request)))
                 .addInterceptor(new UpstreamInterceptor(route, apiPrefix, guard, problems, maxBodySize));
     }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -95,8 +96,8 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         MultiMap headers = context.response().headers();
         HopByHopHeaders.strip(headers);
         // X-Request-Id, RateLimit-*, CORS: set by the gateway, not taken from the service.
-        for (String own : context.request().proxiedRequest().response().headers().names()) {
-            headers.remove(own);
+        for (Map.Entry<String, String> own : context.request().proxiedRequest().response().headers()) {
+            headers.remove(own.getKey());
         }
         return context.sendResponse();
     }
@@ -132,6 +133,9 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         UpstreamAttempt attempt = UpstreamAttempt.start(context);
         return context.sendRequest().transform(attempt::settle).transform(outcome -> {
             if (outcome.failed()) {
+                if (context.request().proxiedRequest().response().closed()) {
+                    return Future.failedFuture(new ClientGone());
+                }
                 LimitedBody streamed = context.get(STREAMED_BODY, LimitedBody.class);
                 if (streamed != null && streamed.exceeded()) {
                     return Future.failedFuture(new RequestBodyTooLarge());
@@ -151,6 +155,10 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         if (failure instanceof DownstreamFailure.ErrorStatus errorStatus) {
             // The service's own 502/503/504, with its body and Retry-After, once retries are spent.
             return errorStatus.reply(ProxyResponse.class);
+        }
+        if (failure instanceof ClientGone) {
+            // Nobody is listening any more: this answer goes nowhere.
+            return context.request().response().setStatusCode(499);
         }
         if (failure instanceof RequestBodyTooLarge) {
             return problem(context, RequestSizeLimit.tooLargeProblem(maxBodySize), null).putHeader(HttpHeaders.CONNECTION, "close");

@@ -2,6 +2,7 @@ package org.bookingplatform.gateway.resilience;
 
 import io.smallrye.faulttolerance.api.Guard;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.util.TypeLiteral;
 import org.bookingplatform.gateway.config.GatewayConfig;
 import org.bookingplatform.gateway.route.GatewayRoute;
@@ -24,17 +25,21 @@ public final class DownstreamGuard {
 
     private static final Logger LOG = Logger.getLogger(DownstreamGuard.class);
 
+    private final Vertx vertx;
     private final Guard breaker;
-    private final Guard retries;
+    private final Guard laterRetries;
+    private final long retryDelayMillis;
     private final Duration openDelay;
 
-    private DownstreamGuard(Guard breaker, Guard retries, Duration openDelay) {
+    private DownstreamGuard(Vertx vertx, Guard breaker, Guard laterRetries, long retryDelayMillis, Duration openDelay) {
+        this.vertx = vertx;
         this.breaker = breaker;
-        this.retries = retries;
+        this.laterRetries = laterRetries;
+        this.retryDelayMillis = retryDelayMillis;
         this.openDelay = openDelay;
     }
 
-    public static DownstreamGuard of(GatewayRoute route) {
+    public static DownstreamGuard of(GatewayRoute route, Vertx vertx) {
         GatewayConfig.Route settings = route.settings();
         GatewayConfig.CircuitBreaker circuitBreaker = settings.circuitBreaker();
         Guard breaker = Guard.create()
@@ -57,10 +62,11 @@ public final class DownstreamGuard {
                     .done()
                 .build();
         GatewayConfig.Retry retry = settings.retry();
-        Guard retries = retry.maxRetries() < 1 ? null : Guard.create()
+        // The first retry is started by call(); this guard makes the ones after it.
+        Guard laterRetries = retry.maxRetries() < 1 ? null : Guard.create()
                 .withDescription("retries of route " + route.name())
                 .withRetry()
-                    .maxRetries(retry.maxRetries())
+                    .maxRetries(retry.maxRetries() - 1)
                     .delay(retry.delay().toMillis(), ChronoUnit.MILLIS)
                     .jitter(0, ChronoUnit.MILLIS)
                     // A timeout is not retried: a slow service is rarely fast a moment later,
@@ -69,19 +75,34 @@ public final class DownstreamGuard {
                     .beforeRetry(DownstreamGuard::discardFailedReply)
                     .done()
                 .build();
-        return new DownstreamGuard(breaker, retries, circuitBreaker.delay());
+        return new DownstreamGuard(vertx, breaker, laterRetries, retry.delay().toMillis(), circuitBreaker.delay());
     }
 
     /**
      * Runs {@code call} under the route's guard; {@code repeatable} calls (idempotent method,
      * body in memory) are retried on a connection failure or a 502/503/504.
+     * <p>
+     * The retry guard is entered only once a first try failed in a way a retry may cure: each
+     * guard re-dispatches the call on the event loop and captures the thread context, which
+     * costs as much as the breaker's own work, and almost every call succeeds at once.
      */
     public <T> Future<T> call(Supplier<Future<T>> call, boolean repeatable, TypeLiteral<Future<T>> type) {
-        try {
-            if (repeatable && retries != null) {
-                return retries.call(() -> breaker.call(call::get, type), type);
+        Future<T> first = guarded(breaker, call, type);
+        if (!repeatable || laterRetries == null) {
+            return first;
+        }
+        return first.recover(failure -> {
+            if (!(failure instanceof DownstreamFailure)) {
+                return Future.failedFuture(failure);
             }
-            return breaker.call(call::get, type);
+            discardFailedReply(failure);
+            return vertx.timer(retryDelayMillis).compose(ignored -> guarded(laterRetries, () -> guarded(breaker, call, type), type));
+        });
+    }
+
+    private static <T> Future<T> guarded(Guard guard, Supplier<Future<T>> call, TypeLiteral<Future<T>> type) {
+        try {
+            return guard.call(call::get, type);
         } catch (Exception e) {
             return Future.failedFuture(e);
         }

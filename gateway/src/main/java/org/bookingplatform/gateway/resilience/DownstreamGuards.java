@@ -1,5 +1,6 @@
 package org.bookingplatform.gateway.resilience;
 
+import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
 import org.bookingplatform.gateway.route.GatewayRoute;
 import org.bookingplatform.gateway.route.RouteTable;
@@ -13,9 +14,9 @@ public class DownstreamGuards {
 
     private final Map<String, DownstreamGuard> byRoute;
 
-    public DownstreamGuards(RouteTable routes) {
+    public DownstreamGuards(RouteTable routes, Vertx vertx) {
         this.byRoute = routes.routes().stream()
-                .collect(Collectors.toUnmodifiableMap(GatewayRoute::name, DownstreamGuard::of));
+                .collect(Collectors.toUnmodifiableMap(GatewayRoute::name, route -> DownstreamGuard.of(route, vertx)));
     }
 
     public DownstreamGuard of(GatewayRoute route) {

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.bookingplatform.gateway.support.Backends;
+import org.bookingplatform.gateway.support.RawHttp;
 import org.bookingplatform.gateway.support.StubService;
 import org.bookingplatform.testsupport.IdentityTestResource;
 import org.bookingplatform.testsupport.TestTokens;
@@ -59,6 +60,22 @@ class FaultToleranceTest {
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(token).when().get("/api/v1/flaky/items").then().statusCode(200);
         }
+    }
+
+    @Test
+    void clientsHangingUpBeforeTheAnswerDoNotOpenTheBreaker() throws Exception {
+        Backends.FLAKY.script("/flaky/hang-up", StubService.Reply.json(200, "{}").after(300));
+        String request = "GET /api/v1/flaky/hang-up HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+        int hangUps = 3 * Backends.FLAKY_REQUEST_VOLUME;
+        for (int i = 1; i <= hangUps; i++) {
+            int arrived = i;
+            RawHttp.sendAndHangUp(request, () -> await("request " + arrived + " reaches the service (the breaker stays closed)")
+                    .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> Backends.FLAKY.requests("/flaky/hang-up").size() >= arrived));
+        }
+
+        given().auth().oauth2(token).when().get("/api/v1/flaky/items").then().statusCode(200);
+        assertThat("no hung-up request was retried", Backends.FLAKY.requests("/flaky/hang-up"), hasSize(hangUps));
     }
 
     @Test

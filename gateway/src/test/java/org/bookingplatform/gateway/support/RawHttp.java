@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * HTTP/1.1 over a plain socket, for what regular clients refuse to send (Connection naming
- * other headers, Keep-Alive, TE) or read (raw response headers). One request per connection.
+ * other headers, Keep-Alive, TE) or read (raw response headers), and for clients that hang up.
+ * One request per connection.
  */
 public final class RawHttp {
 
@@ -35,6 +36,16 @@ public final class RawHttp {
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return read(new BufferedInputStream(socket.getInputStream()));
+        }
+    }
+
+    /** Sends {@code request}, waits for {@code beforeHangingUp} to return, then closes the connection unanswered. */
+    public static void sendAndHangUp(String request, Runnable beforeHangingUp) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            beforeHangingUp.run();
         }
     }
 
