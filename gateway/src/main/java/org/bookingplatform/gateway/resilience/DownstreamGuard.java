@@ -2,6 +2,7 @@ package org.bookingplatform.gateway.resilience;
 
 import io.smallrye.faulttolerance.api.Guard;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.util.TypeLiteral;
 import org.bookingplatform.gateway.config.GatewayConfig;
@@ -15,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The fault tolerance of one route, built with SmallRye Fault Tolerance's programmatic API:
- * a circuit breaker, a timeout on the response head and a bulkhead (concurrent calls) around
- * every call, and retries around that for calls the caller marks safe to repeat.
+ * a circuit breaker and a bulkhead (concurrent calls) around every call, a timeout on the
+ * response head inside them, and retries around that for calls the caller marks safe to repeat.
  * Counted as failures: no connection, a timeout, a 502/503/504 answer. Other answers, 500
  * included, are the service's word and pass through untouched. Calls made on a Vert.x event
  * loop continue on it (smallrye-fault-tolerance-vertx), so no thread is ever blocked.
@@ -28,13 +29,16 @@ public final class DownstreamGuard {
     private final Vertx vertx;
     private final Guard breaker;
     private final Guard laterRetries;
+    private final long timeoutMillis;
     private final long retryDelayMillis;
     private final Duration openDelay;
 
-    private DownstreamGuard(Vertx vertx, Guard breaker, Guard laterRetries, long retryDelayMillis, Duration openDelay) {
+    private DownstreamGuard(Vertx vertx, Guard breaker, Guard laterRetries, long timeoutMillis, long retryDelayMillis,
+                            Duration openDelay) {
         this.vertx = vertx;
         this.breaker = breaker;
         this.laterRetries = laterRetries;
+        this.timeoutMillis = timeoutMillis;
         this.retryDelayMillis = retryDelayMillis;
         this.openDelay = openDelay;
     }
@@ -52,9 +56,6 @@ public final class DownstreamGuard {
                     .successThreshold(circuitBreaker.successThreshold())
                     .when(DownstreamGuard::isDownstreamFault)
                     .onStateChange(state -> LOG.warnf("circuit breaker of route %s is now %s", route.name(), state))
-                    .done()
-                .withTimeout()
-                    .duration(settings.timeout().toMillis(), ChronoUnit.MILLIS)
                     .done()
                 .withBulkhead()
                     .limit(settings.bulkhead().maxConcurrent())
@@ -75,7 +76,8 @@ public final class DownstreamGuard {
                     .beforeRetry(DownstreamGuard::discardFailedReply)
                     .done()
                 .build();
-        return new DownstreamGuard(vertx, breaker, laterRetries, retry.delay().toMillis(), circuitBreaker.delay());
+        return new DownstreamGuard(vertx, breaker, laterRetries, settings.timeout().toMillis(), retry.delay().toMillis(),
+                circuitBreaker.delay());
     }
 
     /**
@@ -87,7 +89,8 @@ public final class DownstreamGuard {
      * costs as much as the breaker's own work, and almost every call succeeds at once.
      */
     public <T> Future<T> call(Supplier<Future<T>> call, boolean repeatable, TypeLiteral<Future<T>> type) {
-        Future<T> first = guarded(breaker, call, type);
+        Supplier<Future<T>> timed = () -> withTimeout(call);
+        Future<T> first = guarded(breaker, timed, type);
         if (!repeatable || laterRetries == null) {
             return first;
         }
@@ -96,8 +99,30 @@ public final class DownstreamGuard {
                 return Future.failedFuture(failure);
             }
             discardFailedReply(failure);
-            return vertx.timer(retryDelayMillis).compose(ignored -> guarded(laterRetries, () -> guarded(breaker, call, type), type));
+            return vertx.timer(retryDelayMillis).compose(ignored -> guarded(laterRetries, () -> guarded(breaker, timed, type), type));
         });
+    }
+
+    /**
+     * The route's timeout on the response head, on the calling event loop's own timer. SmallRye's
+     * timeout hands every call to its timer thread and back, which cost the proxy path more than
+     * the breaker itself. Inside the breaker, so a timeout counts as a failure there; the wait in
+     * the bulkhead's queue is not part of it (that queue is bounded, and drained by calls each
+     * bounded by this timeout).
+     */
+    private <T> Future<T> withTimeout(Supplier<Future<T>> call) {
+        Promise<T> answer = Promise.promise();
+        long timer = vertx.setTimer(timeoutMillis,
+                ignored -> answer.tryFail(new TimeoutException("no answer within " + timeoutMillis + " ms")));
+        call.get().onComplete(outcome -> {
+            vertx.cancelTimer(timer);
+            if (outcome.succeeded()) {
+                answer.tryComplete(outcome.result());
+            } else {
+                answer.tryFail(outcome.cause());
+            }
+        });
+        return answer.future();
     }
 
     private static <T> Future<T> guarded(Guard guard, Supplier<Future<T>> call, TypeLiteral<Future<T>> type) {

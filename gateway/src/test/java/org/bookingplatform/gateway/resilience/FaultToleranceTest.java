@@ -11,6 +11,8 @@ import org.bookingplatform.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -19,6 +21,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 
@@ -118,6 +122,22 @@ class FaultToleranceTest {
                 .then().statusCode(200).body("body", equalTo("{\"name\":\"again\"}"));
         assertThat(Backends.FLAKY.requests("/retrying/put"), hasSize(3));
         Backends.FLAKY.requests("/retrying/put").forEach(received -> assertThat(received.body(), equalTo("{\"name\":\"again\"}")));
+    }
+
+    @Test
+    void answersThatTimeOutCountAgainstTheBreaker() {
+        Backends.FLAKY.script("/flaky/slow", StubService.Reply.json(200, "{}").after(2_000));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i <= Backends.FLAKY_REQUEST_VOLUME && !statuses.contains(503); i++) {
+            statuses.add(given().auth().oauth2(token).when().get("/api/v1/flaky/slow").statusCode());
+        }
+
+        assertThat("timeouts alone open the breaker", statuses, hasItem(503));
+        assertThat("every call before it opened timed out", statuses.subList(0, statuses.size() - 1), everyItem(equalTo(504)));
+        assertThat("the open breaker let nothing through", Backends.FLAKY.requests("/flaky/slow"), hasSize(statuses.size() - 1));
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(token).when().get("/api/v1/flaky/items").then().statusCode(200));
     }
 
     @Test
