@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bookingplatform.booking.Booking;
 import org.bookingplatform.booking.BookingLifecycle.InventoryChange;
 import org.bookingplatform.booking.Listing;
+import org.bookingplatform.platform.sql.OrdinalSql;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +25,7 @@ public class HoldStatements {
 
     private static final String LISTING_TERMS =
             "SELECT status, time_zone, slot_minutes, unit_price_amount, currency FROM listing WHERE id = $1";
-    private static final String TAKE_SLOTS = SlotInventoryRepository.CHANGE_SLOTS.replaceAll("\\?(\\d)", "\\$$1");
+    private static final String TAKE_SLOTS = OrdinalSql.forSqlClient(SlotInventoryRepository.CHANGE_SLOTS);
     private static final String INSERT_BOOKING = """
             INSERT INTO booking (id, listing_id, customer_id, slot_start, slot_end, quantity, total_amount, currency,
                                  status, hold_expires_at, version, created_at, updated_at)

@@ -34,6 +34,16 @@ public class IdempotencyKeys {
 
     private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
+    // The statements, shared with SqlIdempotencyKeys (OrdinalSql turns ?1 into $1 there).
+    static final String CLAIM = """
+            INSERT INTO idempotency_key (scope, key, fingerprint, expires_at)
+            VALUES (?1, ?2, ?3, now() + make_interval(secs => ?4))
+            ON CONFLICT DO NOTHING""";
+    static final String EXISTING =
+            "SELECT fingerprint, response_status, response_body FROM idempotency_key WHERE scope = ?1 AND key = ?2";
+    static final String COMPLETE =
+            "UPDATE idempotency_key SET response_status = ?1, response_body = ?2 WHERE scope = ?3 AND key = ?4";
+
     private final IdempotencyConfig config;
     private final ObjectMapper json;
 
@@ -69,10 +79,7 @@ public class IdempotencyKeys {
      * itself when this one rolled back).
      */
     public Uni<Claim> claim(String scope, String key, String fingerprint) {
-        return session().chain(session -> session.createNativeQuery("""
-                        INSERT INTO idempotency_key (scope, key, fingerprint, expires_at)
-                        VALUES (?1, ?2, ?3, now() + make_interval(secs => ?4))
-                        ON CONFLICT DO NOTHING""")
+        return session().chain(session -> session.createNativeQuery(CLAIM)
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, fingerprint)
                 .setParameter(4, retentionSeconds())
                 .executeUpdate()
@@ -117,8 +124,7 @@ public class IdempotencyKeys {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return session().chain(session -> session.createNativeQuery(
-                        "UPDATE idempotency_key SET response_status = ?1, response_body = ?2 WHERE scope = ?3 AND key = ?4")
+        return session().chain(session -> session.createNativeQuery(COMPLETE)
                 .setParameter(1, status).setParameter(2, stored).setParameter(3, scope).setParameter(4, key)
                 .executeUpdate())
                 .replaceWithVoid();
@@ -143,9 +149,7 @@ public class IdempotencyKeys {
     }
 
     private static Uni<Claim> existing(Mutiny.Session session, String scope, String key, String fingerprint) {
-        return session.createNativeQuery(
-                        "SELECT fingerprint, response_status, response_body FROM idempotency_key WHERE scope = ?1 AND key = ?2",
-                        Object[].class)
+        return session.createNativeQuery(EXISTING, Object[].class)
                 .setParameter(1, scope).setParameter(2, key)
                 .getSingleResult()
                 .map(row -> Claim.ofExisting(fingerprint, (String) row[0],

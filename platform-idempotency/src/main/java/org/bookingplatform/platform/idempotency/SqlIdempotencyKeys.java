@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.bookingplatform.platform.sql.OrdinalSql;
 
 /**
  * {@link IdempotencyKeys} for use cases that run on a Vert.x SQL client connection instead of a
@@ -16,14 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SqlIdempotencyKeys {
 
-    private static final String CLAIM = """
-            INSERT INTO idempotency_key (scope, key, fingerprint, expires_at)
-            VALUES ($1, $2, $3, now() + make_interval(secs => $4))
-            ON CONFLICT DO NOTHING""";
-    private static final String EXISTING =
-            "SELECT fingerprint, response_status, response_body FROM idempotency_key WHERE scope = $1 AND key = $2";
-    private static final String COMPLETE =
-            "UPDATE idempotency_key SET response_status = $1, response_body = $2 WHERE scope = $3 AND key = $4";
+    private static final String CLAIM = OrdinalSql.forSqlClient(IdempotencyKeys.CLAIM);
+    private static final String EXISTING = OrdinalSql.forSqlClient(IdempotencyKeys.EXISTING);
+    private static final String COMPLETE = OrdinalSql.forSqlClient(IdempotencyKeys.COMPLETE);
 
     private final IdempotencyKeys keys;
 
