@@ -66,7 +66,7 @@ public class AccessFilter implements Handler<RoutingContext> {
             admitAnonymous(rc);
             return;
         }
-        // Only proxied requests use recently verified tokens: the services verify them again,
+        // Only proxied requests use recently verified tokens: the services check them again,
         // while the gateway's own endpoints rely on this verification alone.
         VerifiedTokens.Verified recent = route != null && authorization != null ? verifiedTokens.get(authorization) : null;
         if (recent != null) {

@@ -15,8 +15,8 @@ import java.util.Set;
  * next requests skip the RS256 check and JWT parsing, which are most of the gateway's CPU per
  * request. Keyed by the exact token, so only a byte-identical token hits; kept no longer than
  * {@code gateway.token-cache.ttl} and never past the token's own expiry. The price: a token
- * whose signing key Keycloak withdraws stays admitted for at most that TTL here, while the
- * services, which verify every token themselves, refuse it at once.
+ * whose signing key Keycloak withdraws stays admitted for at most that TTL here (and in the
+ * services, which keep verified tokens as long: platform-support's VerifiedIdentities).
  */
 @Singleton
 public class VerifiedTokens {
