@@ -3,7 +3,9 @@
 #   (a) holds per second: wrk (bench/booking/holds.lua), BENCH_CLIENTS connections, each request
 #       a hold of one night with a fresh Idempotency-Key, round robin over 4 x BENCH_CLIENTS
 #       listings (so concurrent requests hold different listings), for BENCH_SECONDS after
-#       BENCH_WARMUP seconds of the same; the holds counted are the bookings the database gained;
+#       BENCH_WARMUP seconds of the same (on 2 busy cores the JIT compilers need one to two minutes to
+#       finish: the script prints their CPU time during the measured window); the holds counted
+#       are the bookings the database gained;
 #   (b) contention: BENCH_CONTENTION_ATTEMPTS holds, BENCH_CLIENTS at a time, for a night with
 #       5 units: exactly 5 must succeed;
 #   (c) pgbench TPC-B-like TPS with the same number of clients on the same PostgreSQL;
@@ -19,7 +21,7 @@
 #   booking-service in prod mode: java -jar booking-service/target/quarkus-app/quarkus-run.jar.
 #
 # Usage: bench/booking/run.sh            (builds the service first if its jar is missing)
-# Knobs: BENCH_CLIENTS (16), BENCH_SECONDS (30), BENCH_WARMUP (30), BENCH_CONTENTION_ATTEMPTS (1000), BENCH_PG_PORT,
+# Knobs: BENCH_CLIENTS (16), BENCH_SECONDS (30), BENCH_WARMUP (90), BENCH_CONTENTION_ATTEMPTS (1000), BENCH_PG_PORT,
 #        BENCH_KAFKA_PORT, BENCH_IDP_PORT, BENCH_HTTP_PORT, BENCH_JAVA_OPTS.
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
@@ -30,7 +32,7 @@ source "$LOCAL_DIR/lib/kafka.sh"
 CLIENTS="${BENCH_CLIENTS:-16}"
 LISTINGS=$((CLIENTS * 4))
 RUN_SECONDS="${BENCH_SECONDS:-30}"
-WARMUP="${BENCH_WARMUP:-30}"
+WARMUP="${BENCH_WARMUP:-90}"
 ATTEMPTS="${BENCH_CONTENTION_ATTEMPTS:-1000}"
 BENCH_HOME="$DATA_ROOT/bench"
 PG_PORT="${BENCH_PG_PORT:-55434}"; PG_PORT_VAR=BENCH_PG_PORT
@@ -87,13 +89,28 @@ NIGHT="$(date -u -d "$(date -u +%F) + 30 days" +%FT00:00:00Z)"
 NIGHT_END="$(date -u -d "$(date -u +%F) + 31 days" +%FT00:00:00Z)"
 step "Holds: $CLIENTS connections (wrk) on $LISTINGS listings, ${WARMUP}s warm-up + ${RUN_SECONDS}s"
 java "$BENCH_DIR/HoldBench.java" setup "http://127.0.0.1:$HTTP_PORT" "$TOKENS" "$LISTINGS" "$NIGHT" "$BENCH_HOME/listings.txt"
+cpu_ticks() { # pid -> user+system clock ticks of the process and its children (PostgreSQL's backends)
+  local total=0 p
+  for p in "$1" $(pgrep -P "$1" 2>/dev/null || true); do
+    [ -r "/proc/$p/stat" ] && total=$((total + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
+  done
+  echo "$total"
+}
+jit_seconds() { # CPU seconds the service's JIT compilers spent so far
+  jstat -compiler "$(cat "$BENCH_HOME/service.pid")" | awk 'NR == 2 { print $4 }'
+}
 hold_load() { # seconds key-prefix
   wrk -t1 -c"$CLIENTS" -d"$1s" --latency -s "$BENCH_DIR/holds.lua" "http://127.0.0.1:$HTTP_PORT" \
     -- "$BENCH_HOME/listings.txt" "$TOKENS" "$NIGHT" "$NIGHT_END" "$2"
 }
 hold_load "$WARMUP" "warmup-$$" > "$BENCH_HOME/warmup.txt"
 bookings_before=$(pg_psql -d booking_service -tA -c "SELECT count(*) FROM booking")
+jit_before=$(jit_seconds)
+SERVICE_PID="$(cat "$BENCH_HOME/service.pid")"; POSTMASTER_PID="$(head -1 "$PG_HOME/data/postmaster.pid")"
+service_ticks=$(cpu_ticks "$SERVICE_PID"); pg_ticks=$(cpu_ticks "$POSTMASTER_PID")
 hold_load "$RUN_SECONDS" "run-$$" | tee "$BENCH_HOME/holds.txt"
+service_ticks=$(( $(cpu_ticks "$SERVICE_PID") - service_ticks )); pg_ticks=$(( $(cpu_ticks "$POSTMASTER_PID") - pg_ticks ))
+jit_after=$(jit_seconds)
 bookings_after=$(pg_psql -d booking_service -tA -c "SELECT count(*) FROM booking")
 step "Contention: $ATTEMPTS holds, $CLIENTS at a time, for a night with 5 units"
 java "$BENCH_DIR/HoldBench.java" contention "http://127.0.0.1:$HTTP_PORT" "$TOKENS" "$CLIENTS" "$ATTEMPTS" "$NIGHT" | tee "$BENCH_HOME/contention.txt"
@@ -117,7 +134,10 @@ step "Results"
 echo "machine:               $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "holds per second:      $holds  ($holds_made bookings in ${RUN_SECONDS}s; $CLIENTS connections, $LISTINGS listings;" \
      "p50 $(awk '$1 == "50%" { print $2 }' "$BENCH_HOME/holds.txt"), p99 $(awk '$1 == "99%" { print $2 }' "$BENCH_HOME/holds.txt");" \
-     "non-2xx answers: ${refused:-0}; outbox backlog at the end: $backlog)"
+     "non-2xx answers: ${refused:-0}; outbox backlog at the end: $backlog;" \
+     "JIT compilation during the window: $(awk -v a="$jit_before" -v b="$jit_after" 'BEGIN { printf "%.1f", b - a }') s of CPU)"
+awk -v s="$service_ticks" -v p="$pg_ticks" -v n="$holds_made" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { printf "CPU per hold:          service %.2f ms, PostgreSQL %.2f ms (user + system time during the window)\n", s / hz * 1000 / n, p / hz * 1000 / n }'
 echo "contention:            $(sed -n 's/^contention_successes=//p' "$BENCH_HOME/contention.txt") of $ATTEMPTS succeeded" \
      "in $(sed -n 's/^contention_seconds=//p' "$BENCH_HOME/contention.txt")s; held units $held; overbooked slots $overbooked"
 echo "pgbench TPS:           $tps  ($CLIENTS clients, -j 2, scale $CLIENTS, ${RUN_SECONDS}s)"

@@ -1,7 +1,6 @@
 package org.bookingplatform.booking.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bookingplatform.booking.Booking;
 import org.bookingplatform.booking.BookingLifecycle;
@@ -28,11 +27,11 @@ public class BookingEvents {
         this.outbox = outbox;
     }
 
-    /** Appends booking.requested in the transaction of the hold's SQL client connection. */
-    public Uni<Void> requested(SqlConnection connection, Booking booking) {
-        return outbox.append(connection, event("requested", booking, new BookingRequested(booking.id, booking.version,
-                booking.updatedAt, booking.listingId, booking.customerId, booking.slotStart, booking.slotEnd,
-                booking.quantity, booking.totalAmount, booking.currency, booking.holdExpiresAt)));
+    /** booking.requested, which the hold writes to the outbox itself (HoldStatements). */
+    public static OutgoingEvent requested(Booking booking) {
+        return event("requested", booking, new BookingRequested(booking.id, booking.version, booking.updatedAt,
+                booking.listingId, booking.customerId, booking.slotStart, booking.slotEnd, booking.quantity,
+                booking.totalAmount, booking.currency, booking.holdExpiresAt));
     }
 
     /** Announces the status the booking has just moved to from {@code previous}. */

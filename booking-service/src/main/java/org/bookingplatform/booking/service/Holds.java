@@ -24,17 +24,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The saga's first step: a customer holds units of every slot of a period, and the booking
  * waits for payment. Inventory, booking, booking.requested and the Idempotency-Key's answer
  * commit together or not at all.
  * <p>
- * The hold runs on the Vert.x SQL client ({@link HoldStatements}), and its statements are
- * pipelined: the key's claim with the listing's terms, then the slots, the booking, the event
- * and the answer. The slot count is still checked before anything commits, so pipelining only
- * saves round trips; a short count rolls all of it back.
+ * The hold runs on the Vert.x SQL client ({@link HoldStatements}) in two round trips between
+ * BEGIN and COMMIT: the key's claim pipelined with the listing's terms, then one statement for
+ * the slots, the booking, the event and the answer. The slot count is checked before anything
+ * commits; a short count rolls all of it back.
  */
 @ApplicationScoped
 public class Holds {
@@ -45,14 +44,12 @@ public class Holds {
 
     private final Pool pool;
     private final HoldStatements statements;
-    private final BookingEvents events;
     private final SqlIdempotencyKeys keys;
     private final BookingConfig config;
 
-    public Holds(Pool pool, HoldStatements statements, BookingEvents events, SqlIdempotencyKeys keys, BookingConfig config) {
+    public Holds(Pool pool, HoldStatements statements, SqlIdempotencyKeys keys, BookingConfig config) {
         this.pool = pool;
         this.statements = statements;
-        this.events = events;
         this.keys = keys;
         this.config = config;
     }
@@ -74,8 +71,7 @@ public class Holds {
                 .chain(found -> {
                     Claim claim = found.getItem1();
                     if (claim instanceof Claim.Fresh) {
-                        return hold(connection, customerId, found.getItem2(), request, now,
-                                view -> keys.complete(connection, scope, idempotencyKey, CREATED, view))
+                        return hold(connection, customerId, found.getItem2(), request, now, scope, idempotencyKey)
                                 .map(view -> IdempotentResult.fresh(CREATED, view));
                     }
                     if (claim instanceof Claim.Replay replay) {
@@ -98,22 +94,19 @@ public class Holds {
         }
     }
 
-    /** Takes the slots and writes the booking, its event and the key's answer ({@code storeAnswer}) in one pipeline. */
+    /** Takes the slots and writes the booking, its event and the key's answer in one statement. */
     private Uni<BookingView> hold(SqlConnection connection, UUID customerId, Listing listing, HoldRequest request, Instant now,
-                                  Function<BookingView, Uni<Void>> storeAnswer) {
+                                  String scope, String idempotencyKey) {
         if (listing == null) {
             return Uni.createFrom().failure(ProblemException.unprocessable("listingId", "no listing " + request.listingId()));
         }
         List<Instant> slots = slotsOf(listing, request);
         Booking booking = newBooking(customerId, listing, request, slots.size(), now);
         BookingView view = BookingView.of(booking);
-        return Uni.combine().all()
-                .unis(statements.takeSlots(connection, listing.id, request.start(), request.end(), request.quantity()),
-                        statements.insert(connection, booking),
-                        events.requested(connection, booking),
-                        storeAnswer.apply(view))
-                .with((taken, inserted, appended, answered) -> {
-                    if ((int) taken != slots.size()) {
+        return statements.hold(connection, booking, BookingEvents.requested(booking),
+                        keys.completionParameters(scope, idempotencyKey, CREATED, view))
+                .map(taken -> {
+                    if (taken != slots.size()) {
                         throw ProblemException.conflict("Not enough availability: fewer than " + request.quantity()
                                 + " units left in some slot of the period, or a slot is not open.");
                     }

@@ -8,6 +8,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bookingplatform.platform.sql.OrdinalSql;
 
+import java.util.List;
+
 /**
  * {@link IdempotencyKeys} for use cases that run on a Vert.x SQL client connection instead of a
  * Hibernate Reactive session: hot paths where the ORM's cost per statement shows. Same table,
@@ -19,7 +21,13 @@ public class SqlIdempotencyKeys {
 
     private static final String CLAIM = OrdinalSql.forSqlClient(IdempotencyKeys.CLAIM);
     private static final String EXISTING = OrdinalSql.forSqlClient(IdempotencyKeys.EXISTING);
-    private static final String COMPLETE = OrdinalSql.forSqlClient(IdempotencyKeys.COMPLETE);
+
+    /**
+     * Stores a fresh claim's answer ({@link #completionParameters}), with {@code ?N} parameters:
+     * the use case runs it in the claim's transaction, as a part of its own statement
+     * ({@link OrdinalSql#together}), since the answer is known before the statement runs.
+     */
+    public static final String COMPLETION = IdempotencyKeys.COMPLETE;
 
     private final IdempotencyKeys keys;
 
@@ -42,17 +50,13 @@ public class SqlIdempotencyKeys {
                                 .map(rows -> existing(rows.iterator().next(), fingerprint)));
     }
 
-    /** Stores the answer of a fresh claim in the connection's transaction. */
-    public Uni<Void> complete(SqlConnection connection, String scope, String key, int status, Object body) {
-        String answer;
+    /** The parameters of {@link #COMPLETION} storing {@code status} and {@code body} as the answer to the key. */
+    public List<Object> completionParameters(String scope, String key, int status, Object body) {
         try {
-            answer = keys.answer(body);
+            return List.of(status, keys.answer(body), scope, key);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+            throw new IllegalArgumentException("the answer does not serialize to JSON", e);
         }
-        return inTransaction(connection)
-                .preparedQuery(COMPLETE).execute(Tuple.of(status, answer, scope, key))
-                .replaceWithVoid();
     }
 
     private static Claim existing(Row row, String fingerprint) {

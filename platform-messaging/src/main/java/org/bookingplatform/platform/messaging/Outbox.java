@@ -1,11 +1,10 @@
 package org.bookingplatform.platform.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Writes events to the transactional outbox, in the caller's transaction: the event is stored
@@ -19,9 +18,14 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = """
+    /**
+     * The insert of one event, with {@code ?N} parameters ({@link #insertParameters}), for use
+     * cases on the Vert.x SQL client: they run it in their own transaction, alone or as a part of
+     * one statement (platform-support's {@code OrdinalSql}).
+     */
+    public static final String INSERT = """
             INSERT INTO outbox_event (id, topic, type, source, subject, data_schema, occurred_at, data)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb)""";
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8::text::jsonb)""";
 
     /**
      * Stores the event in the current Hibernate Reactive transaction (the use case's
@@ -33,17 +37,9 @@ public class Outbox {
                 .chain(row -> CallerTransaction.session("Outbox.append").chain(session -> session.persist(row)));
     }
 
-    /**
-     * Stores the event in the transaction of a Vert.x SQL client connection, for use cases that
-     * run on the SQL client rather than on a Hibernate Reactive session.
-     */
-    public Uni<Void> append(SqlConnection connection, OutgoingEvent event) {
-        if (connection.transaction() == null) {
-            return Uni.createFrom().failure(new IllegalStateException("Outbox.append must run in the caller's transaction"));
-        }
-        return Uni.createFrom().item(() -> Tuple.from(new Object[] {event.id(), event.topic(), event.type(), event.source(),
-                        event.subject(), event.dataSchema(), event.time().atOffset(ZoneOffset.UTC), EventJson.write(event.data())}))
-                .chain(row -> connection.preparedQuery(INSERT).execute(row))
-                .replaceWithVoid();
+    /** The parameters of {@link #INSERT} for {@code event}; fails when its data does not serialize to a JSON object. */
+    public static List<Object> insertParameters(OutgoingEvent event) {
+        return List.of(event.id(), event.topic(), event.type(), event.source(), event.subject(), event.dataSchema(),
+                event.time().atOffset(ZoneOffset.UTC), EventJson.write(event.data()));
     }
 }
