@@ -10,12 +10,14 @@
 #   service  "real service": booking-service in prod mode (java -jar) with its own PostgreSQL and
 #            Kafka, GET /bookings/{id} of a booking owned by the token's subject; the service
 #            verifies the same bearer token against the same key server as the gateway.
-# Loopback only, about 4 minutes. Prints throughput, p50 and p99, CPU per request and the ratios.
+# Loopback only, about 6½ minutes. Prints throughput, p50 and p99, CPU per request and the ratios.
 #
 # Usage: bench/gateway/run.sh
-# Knobs: DURATION (20s), WARMUP (30s), CONNECTIONS (64), THREADS (1), SCENARIOS ("stub service"),
+# Knobs: DURATION (20s), WARMUP (60s: on 2 busy cores the JIT needs that long; the gateway's JIT
+#        time in the measured window is printed), CONNECTIONS (64), THREADS (1), SCENARIOS ("stub service"),
 #        GATEWAY_JAVA_OPTS (the deployment's flags), SERVICE_JAVA_OPTS, SERVICE_DB_POOL_SIZE (16),
-#        BENCH_GATEWAY_PG_PORT (55436), BENCH_GATEWAY_KAFKA_PORT (29192), BENCH_GATEWAY_KAFKA_CONTROLLER_PORT (29193).
+#        BENCH_GATEWAY_PG_PORT (29194), BENCH_GATEWAY_KAFKA_PORT (29192), BENCH_GATEWAY_KAFKA_CONTROLLER_PORT (29193):
+#        below the ephemeral port range, which the load's own connections use.
 # PostgreSQL and Kafka data and the processes' logs: .data/bench-gateway (wiped at every run).
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
@@ -24,7 +26,7 @@ source "$LOCAL_DIR/lib/postgres.sh"
 source "$LOCAL_DIR/lib/kafka.sh"
 
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-30s}"
+WARMUP="${WARMUP:-60s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-1}"
 SCENARIOS="${SCENARIOS:-stub service}"
@@ -34,7 +36,7 @@ SERVICE_DB_POOL_SIZE="${SERVICE_DB_POOL_SIZE:-16}"
 # Own ports and folder: never those of bench/booking (55434, 29092), the tests (55433, 19092)
 # or the local platform (55432, 9092).
 BENCH_HOME="$DATA_ROOT/bench-gateway"
-PG_PORT="${BENCH_GATEWAY_PG_PORT:-55436}"; PG_PORT_VAR=BENCH_GATEWAY_PG_PORT
+PG_PORT="${BENCH_GATEWAY_PG_PORT:-29194}"; PG_PORT_VAR=BENCH_GATEWAY_PG_PORT
 PG_HOME="$BENCH_HOME/postgres"
 PG_TUNING=""
 SERVICE_DATABASES="booking_service"
@@ -93,7 +95,7 @@ free_port() {
   local port
   while :; do
     port=$((20000 + RANDOM % 30000))
-    if [[ $port -ne $KAFKA_PORT && $port -ne $KAFKA_CONTROLLER_PORT ]] && ! port_open "$port"; then echo "$port"; return; fi
+    if [[ $port -ne $KAFKA_PORT && $port -ne $KAFKA_CONTROLLER_PORT && $port -ne $PG_PORT ]] && ! port_open "$port"; then echo "$port"; return; fi
   done
 }
 BACKEND_PORT="$(free_port)"
@@ -206,20 +208,25 @@ cpu_ticks() { # pid... -> user+system clock ticks of these processes and their c
   done
   echo "$total"
 }
+jit_seconds() { # pid -> CPU seconds its JIT compilers spent so far
+  jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 { print $4 }'
+}
 measure() { # scenario name url whose-cpu pid... : one line, and <scenario>_<name>_{RPS,P99,CPU}
-  local scenario=$1 name=$2 url=$3 whose=$4 out rps p50 p99 non2xx before after requests cpu_us
+  local scenario=$1 name=$2 url=$3 whose=$4 out rps p50 p99 non2xx before after requests cpu_us jit_before jit=""
   shift 4
   before="$(cpu_ticks "$@")"
+  [[ $name == gateway ]] && jit_before="$(jit_seconds "$GATEWAY_PID")"
   out="$(run_wrk "$DURATION" "$url")"
   after="$(cpu_ticks "$@")"
+  [[ $name == gateway ]] && jit="; JIT $(awk -v a="$jit_before" -v b="$(jit_seconds "$GATEWAY_PID")" 'BEGIN { printf "%.1f", b - a }') s of it"
   requests="$(awk '/requests in/ { print $1 }' <<<"$out")"
   cpu_us="$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')"
   rps="$(awk '/Requests\/sec/ { print $2 }' <<<"$out")"
   p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
   p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
   non2xx="$(awk '/Non-2xx/ { print $NF }' <<<"$out")"
-  printf '%-8s %10s req/s   p50 %8s ms   p99 %8s ms   CPU %5s us/request (%s)   non-2xx %s\n' \
-    "$name" "$rps" "$p50" "$p99" "$cpu_us" "$whose" "${non2xx:-0}"
+  printf '%-8s %10s req/s   p50 %8s ms   p99 %8s ms   CPU %5s us/request (%s%s)   non-2xx %s\n' \
+    "$name" "$rps" "$p50" "$p99" "$cpu_us" "$whose" "$jit" "${non2xx:-0}"
   eval "${scenario}_${name}_RPS=$rps ${scenario}_${name}_P99=$p99 ${scenario}_${name}_CPU=$cpu_us"
 }
 ratios() { # scenario
