@@ -30,7 +30,8 @@ WARMUP="${WARMUP:-60s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-1}"
 SCENARIOS="${SCENARIOS:-stub service}"
-GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}"
+# The deployment's flags and event loops (deploy/k8s/base/gateway.yaml).
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -Dquarkus.vertx.event-loops-pool-size=1}"
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}"
 SERVICE_DB_POOL_SIZE="${SERVICE_DB_POOL_SIZE:-16}"
 # Own ports and folder: never those of bench/booking (55434, 29092), the tests (55433, 19092)
