@@ -28,6 +28,7 @@ BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 source "$BENCH_DIR/../../deploy/local/lib/common.sh"
 source "$LOCAL_DIR/lib/postgres.sh"
 source "$LOCAL_DIR/lib/kafka.sh"
+source "$BENCH_DIR/../lib.sh"
 
 CLIENTS="${BENCH_CLIENTS:-16}"
 LISTINGS=$((CLIENTS * 4))
@@ -89,28 +90,18 @@ NIGHT="$(date -u -d "$(date -u +%F) + 30 days" +%FT00:00:00Z)"
 NIGHT_END="$(date -u -d "$(date -u +%F) + 31 days" +%FT00:00:00Z)"
 step "Holds: $CLIENTS connections (wrk) on $LISTINGS listings, ${WARMUP}s warm-up + ${RUN_SECONDS}s"
 java "$BENCH_DIR/HoldBench.java" setup "http://127.0.0.1:$HTTP_PORT" "$TOKENS" "$LISTINGS" "$NIGHT" "$BENCH_HOME/listings.txt"
-cpu_ticks() { # pid -> user+system clock ticks of the process and its children (PostgreSQL's backends)
-  local total=0 p
-  for p in "$1" $(pgrep -P "$1" 2>/dev/null || true); do
-    [ -r "/proc/$p/stat" ] && total=$((total + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
-  done
-  echo "$total"
-}
-jit_seconds() { # CPU seconds the service's JIT compilers spent so far
-  jstat -compiler "$(cat "$BENCH_HOME/service.pid")" | awk 'NR == 2 { print $4 }'
-}
 hold_load() { # seconds key-prefix
   wrk -t1 -c"$CLIENTS" -d"$1s" --latency -s "$BENCH_DIR/holds.lua" "http://127.0.0.1:$HTTP_PORT" \
     -- "$BENCH_HOME/listings.txt" "$TOKENS" "$NIGHT" "$NIGHT_END" "$2"
 }
 hold_load "$WARMUP" "warmup-$$" > "$BENCH_HOME/warmup.txt"
 bookings_before=$(pg_psql -d booking_service -tA -c "SELECT count(*) FROM booking")
-jit_before=$(jit_seconds)
 SERVICE_PID="$(cat "$BENCH_HOME/service.pid")"; POSTMASTER_PID="$(head -1 "$PG_HOME/data/postmaster.pid")"
+jit_before=$(jit_seconds "$SERVICE_PID")
 service_ticks=$(cpu_ticks "$SERVICE_PID"); pg_ticks=$(cpu_ticks "$POSTMASTER_PID")
 hold_load "$RUN_SECONDS" "run-$$" | tee "$BENCH_HOME/holds.txt"
 service_ticks=$(( $(cpu_ticks "$SERVICE_PID") - service_ticks )); pg_ticks=$(( $(cpu_ticks "$POSTMASTER_PID") - pg_ticks ))
-jit_after=$(jit_seconds)
+jit_after=$(jit_seconds "$SERVICE_PID")
 bookings_after=$(pg_psql -d booking_service -tA -c "SELECT count(*) FROM booking")
 step "Contention: $ATTEMPTS holds, $CLIENTS at a time, for a night with 5 units"
 java "$BENCH_DIR/HoldBench.java" contention "http://127.0.0.1:$HTTP_PORT" "$TOKENS" "$CLIENTS" "$ATTEMPTS" "$NIGHT" | tee "$BENCH_HOME/contention.txt"

@@ -24,6 +24,7 @@ BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 source "$BENCH_DIR/../../deploy/local/lib/common.sh"
 source "$LOCAL_DIR/lib/postgres.sh"
 source "$LOCAL_DIR/lib/kafka.sh"
+source "$BENCH_DIR/../lib.sh"
 
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-60s}"
@@ -200,17 +201,6 @@ run_wrk() { # duration url -> wrk output
 }
 to_ms() { # wrk latency ("812.00us", "1.23ms", "1.01s") -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
-}
-cpu_ticks() { # pid... -> user+system clock ticks of these processes and their children (nginx workers, PostgreSQL backends)
-  local total=0 pid
-  for pid in "$@" $(pgrep -P "$(IFS=,; echo "$*")" 2>/dev/null || true); do
-    [[ -r /proc/$pid/stat ]] || continue
-    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
-  done
-  echo "$total"
-}
-jit_seconds() { # pid -> CPU seconds its JIT compilers spent so far
-  jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 { print $4 }'
 }
 measure() { # scenario name url whose-cpu pid... : one line, and <scenario>_<name>_{RPS,P99,CPU}
   local scenario=$1 name=$2 url=$3 whose=$4 out rps p50 p99 non2xx before after requests cpu_us jit_before jit=""

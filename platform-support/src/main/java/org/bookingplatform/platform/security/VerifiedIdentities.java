@@ -70,7 +70,8 @@ public class VerifiedIdentities {
         long now = clock.getAsLong();
         long keptUntil = Math.min(now + ttlMillis, jwt.getExpirationTime() * 1000);
         if (keptUntil > now) {
-            verified.asMap().putIfAbsent(token.getToken(), new Verified(withoutRequest(built), keptUntil));
+            // Every request with a cached token passes here too: copy the identity only for a new token.
+            verified.asMap().computeIfAbsent(token.getToken(), ignored -> new Verified(withoutRequest(built), keptUntil));
         }
     }
 
