@@ -34,6 +34,8 @@ public class InMemoryTokenBucketStore implements TokenBucketStore {
                 .maximumSize(maxBuckets)
                 .expireAfter(new IdleUntilFull())
                 .ticker(clock)
+                // Upkeep on the event loop rather than a wake-up of the common pool (see VerifiedTokens).
+                .executor(Runnable::run)
                 .build();
     }
 

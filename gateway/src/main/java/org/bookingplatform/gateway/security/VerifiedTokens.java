@@ -29,6 +29,9 @@ public class VerifiedTokens {
         this.verified = Caffeine.newBuilder()
                 .maximumSize(config.tokenCache().maxSize())
                 .expireAfterWrite(Duration.ofNanos(Math.max(1, ttlNanos)))
+                // Upkeep on the event loop: handed to the common pool, it cost a thread wake-up per
+                // batch of reads, more than the upkeep itself (profile: 2.7 % of the gateway's CPU).
+                .executor(Runnable::run)
                 .build();
     }
 
