@@ -92,11 +92,14 @@ copy_app() { # module -> path of the copied quarkus-run.jar
 }
 GATEWAY_JAR="$(copy_app gateway)"
 
-# Free loopback ports (nothing answers a connect), apart from the fixed PostgreSQL and Kafka ones.
+# Free loopback ports (nothing answers a connect), apart from the fixed PostgreSQL and Kafka ones,
+# and below the ephemeral range: a port picked there can be taken by one of the load's own
+# connections before its server starts (it happened to booking-service's, after the stub scenario).
+EPHEMERAL_LOW="$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range)"
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 30000))
+    port=$((20000 + RANDOM % (EPHEMERAL_LOW - 20000)))
     if [[ $port -ne $KAFKA_PORT && $port -ne $KAFKA_CONTROLLER_PORT && $port -ne $PG_PORT ]] && ! port_open "$port"; then echo "$port"; return; fi
   done
 }
