@@ -130,9 +130,26 @@ public interface GatewayConfig {
     }
 
     interface RateLimitStore {
+        /**
+         * Where the buckets live: {@code memory}, this replica's own (each replica then allows the
+         * whole limit), or {@code redis}, shared by every replica (server: {@code quarkus.redis.hosts}).
+         */
+        @WithDefault("memory")
+        Kind kind();
+
         /** In-process buckets kept at most; idle ones are dropped earlier, once they would be full again. */
         @WithDefault("100000")
         long maxBuckets();
+
+        /** How long a take may wait for Redis; past it the request is let through. */
+        @WithDefault("50ms")
+        Duration timeout();
+
+        /** Prefix of the bucket keys in Redis, so that deployments can share a server. */
+        @WithDefault("gateway:rate-limit:")
+        String keyPrefix();
+
+        enum Kind { MEMORY, REDIS }
     }
 
     interface TokenCache {

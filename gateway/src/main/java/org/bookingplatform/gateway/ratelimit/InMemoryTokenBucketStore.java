@@ -4,28 +4,17 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.quarkus.arc.DefaultBean;
 import io.vertx.core.Future;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-import org.bookingplatform.gateway.config.GatewayConfig;
 
 /**
  * Buckets in this process's memory, for a single replica. Memory stays bounded: a bucket left
  * alone until it would be full again is dropped (recreating it full changes nothing), and past
  * {@code gateway.rate-limit-store.max-buckets} the least valuable buckets go first.
  */
-@Singleton
-@DefaultBean
-public class InMemoryTokenBucketStore implements TokenBucketStore {
+final class InMemoryTokenBucketStore implements TokenBucketStore {
 
     private final Cache<String, TokenBucket> buckets;
     private final Ticker clock;
-
-    @Inject
-    public InMemoryTokenBucketStore(GatewayConfig config) {
-        this(config.rateLimitStore().maxBuckets(), Ticker.systemTicker());
-    }
 
     /** {@code clock}: nanoseconds, for refills and for idleness alike. */
     InMemoryTokenBucketStore(long maxBuckets, Ticker clock) {

@@ -13,6 +13,9 @@ import org.bookingplatform.platform.problem.Problem;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Token buckets per caller (token subject, or client address when anonymous) and per route,
@@ -26,10 +29,13 @@ public class RateLimiter implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     private static final String OWN_ENDPOINTS = "gateway";
+    private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final TokenBucketStore store;
     private final ProblemResponses problems;
     private final RateLimitPolicy ownEndpoints;
+    private final AtomicLong nextWarningAt = new AtomicLong(System.nanoTime());
+    private final LongAdder letThroughSinceWarning = new LongAdder();
 
     public RateLimiter(TokenBucketStore store, ProblemResponses problems, GatewayConfig config) {
         this.store = store;
@@ -43,9 +49,11 @@ public class RateLimiter implements Handler<RoutingContext> {
         Caller caller = rc.get(AccessFilter.CALLER);
         String scope = route != null ? route.name() : OWN_ENDPOINTS;
         RateLimitPolicy policy = route != null ? route.rateLimit() : ownEndpoints;
+        // A networked store answers later; the body loses nothing meanwhile: Quarkus holds it
+        // paused until a handler reads it.
         store.take(scope + '|' + caller.bucketKey(), policy).onComplete(taken -> {
             if (taken.failed()) {
-                LOG.warnf("rate limit store failed, request let through: %s", taken.cause().getMessage());
+                letThrough(taken.cause());
                 rc.next();
                 return;
             }
@@ -62,5 +70,16 @@ public class RateLimiter implements Handler<RoutingContext> {
                         Duration.ofSeconds(decision.retryAfterSeconds()));
             }
         });
+    }
+
+    /** Logs a failing store at most every 10 s: while it is down, every request fails. */
+    private void letThrough(Throwable failure) {
+        letThroughSinceWarning.increment();
+        long now = System.nanoTime();
+        long due = nextWarningAt.get();
+        if (now - due >= 0 && nextWarningAt.compareAndSet(due, now + WARNING_INTERVAL_NANOS)) {
+            LOG.warnf("rate limit store failed; %d requests let through unlimited since the last warning: %s",
+                    letThroughSinceWarning.sumThenReset(), failure.getMessage());
+        }
     }
 }

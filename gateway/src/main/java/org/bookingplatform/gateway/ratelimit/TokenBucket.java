@@ -31,8 +31,6 @@ final class TokenBucket {
         if (granted) {
             tokens -= 1;
         }
-        long resetSeconds = (long) Math.ceil((policy.capacity() - tokens) / refill);
-        long retryAfterSeconds = granted ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) / refill));
-        return new RateLimitDecision(granted, policy.capacity(), (long) Math.floor(tokens), resetSeconds, retryAfterSeconds);
+        return RateLimitDecision.of(policy, granted, tokens);
     }
 }

@@ -2,7 +2,6 @@ package org.bookingplatform.gateway.resilience;
 
 import io.smallrye.faulttolerance.api.Guard;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.util.TypeLiteral;
 import org.bookingplatform.gateway.config.GatewayConfig;
@@ -104,25 +103,13 @@ public final class DownstreamGuard {
     }
 
     /**
-     * The route's timeout on the response head, on the calling event loop's own timer. SmallRye's
-     * timeout hands every call to its timer thread and back, which cost the proxy path more than
-     * the breaker itself. Inside the breaker, so a timeout counts as a failure there; the wait in
-     * the bulkhead's queue is not part of it (that queue is bounded, and drained by calls each
-     * bounded by this timeout).
+     * The route's timeout on the response head, on the event loop's own timer. Inside the
+     * breaker, so a timeout counts as a failure there; the wait in the bulkhead's queue is not
+     * part of it (that queue is bounded, and drained by calls each bounded by this timeout).
      */
     private <T> Future<T> withTimeout(Supplier<Future<T>> call) {
-        Promise<T> answer = Promise.promise();
-        long timer = vertx.setTimer(timeoutMillis,
-                ignored -> answer.tryFail(new TimeoutException("no answer within " + timeoutMillis + " ms")));
-        call.get().onComplete(outcome -> {
-            vertx.cancelTimer(timer);
-            if (outcome.succeeded()) {
-                answer.tryComplete(outcome.result());
-            } else {
-                answer.tryFail(outcome.cause());
-            }
-        });
-        return answer.future();
+        return EventLoopTimeout.within(vertx, timeoutMillis, call.get(),
+                () -> new TimeoutException("no answer within " + timeoutMillis + " ms"));
     }
 
     private static <T> Future<T> guarded(Guard guard, Supplier<Future<T>> call, TypeLiteral<Future<T>> type) {

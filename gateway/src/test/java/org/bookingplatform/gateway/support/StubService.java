@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,7 @@ public final class StubService {
 
     public StubService(String name) {
         this.name = name;
-        this.port = freePort();
+        this.port = FreePorts.any();
     }
 
     public record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
@@ -188,14 +187,5 @@ public final class StubService {
 
     private static byte[] readAll(InputStream in) throws IOException {
         return in.readAllBytes();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
