@@ -16,6 +16,8 @@
 # Knobs: DURATION (20s), WARMUP (60s, whole seconds: on 2 busy cores the JIT needs that long; the
 #        gateway's JIT time in the measured window is printed), CONNECTIONS (64), THREADS (1), SCENARIOS ("stub service"),
 #        GATEWAY_JAVA_OPTS (the deployment's flags), SERVICE_JAVA_OPTS, SERVICE_DB_POOL_SIZE (16),
+#        RATE_LIMIT_STORE (memory; redis starts a redis-server for the gateway's buckets, whose
+#        CPU then counts as the gateway's),
 #        BENCH_GATEWAY_PG_PORT (29194), BENCH_GATEWAY_KAFKA_PORT (29192), BENCH_GATEWAY_KAFKA_CONTROLLER_PORT (29193):
 #        below the ephemeral port range, which the load's own connections use.
 # PostgreSQL and Kafka data and the processes' logs: .data/bench-gateway (wiped at every run).
@@ -31,6 +33,7 @@ WARMUP="${WARMUP:-60s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-1}"
 SCENARIOS="${SCENARIOS:-stub service}"
+RATE_LIMIT_STORE="${RATE_LIMIT_STORE:-memory}"
 # The deployment's flags and event loops (deploy/k8s/base/gateway.yaml).
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -Dquarkus.vertx.event-loops-pool-size=1}"
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}"
@@ -73,10 +76,11 @@ cleanup() {
 trap cleanup EXIT
 
 need() { command -v "$1" >/dev/null 2>&1; }
-if ! need nginx || ! need wrk || ! need openssl || ! need curl || ! need pgrep; then
-  echo "installing nginx, wrk, openssl, curl, procps (Debian packages)"
+if ! need nginx || ! need wrk || ! need openssl || ! need curl || ! need pgrep \
+   || { [[ $RATE_LIMIT_STORE == redis ]] && ! need redis-server; }; then
+  echo "installing nginx, wrk, openssl, curl, procps, redis-server (Debian packages)"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx wrk openssl curl procps >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx wrk openssl curl procps redis-server >/dev/null
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
@@ -179,8 +183,19 @@ BACKEND_NGINX_PID=$!
 PIDS+=($!)
 NGINX_PROXY_PID=$!
 
+# The shared rate-limit store, when asked for: Redis as the Kubernetes manifest uses it.
+REDIS_PID=""
+if [[ $RATE_LIMIT_STORE == redis ]]; then
+  REDIS_PORT="$(free_port)"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --loglevel warning > "$LOGS/redis.log" 2>&1 &
+  REDIS_PID=$!
+  PIDS+=("$REDIS_PID")
+  wait_for redis 30 port_open "$REDIS_PORT" || die "redis-server did not start; see $LOGS/redis.log"
+fi
+
 # --- the gateway, as in production; one JVM per backend, since the route's service URL is fixed at start --
 start_gateway() { # booking-service URL
+  RATE_LIMIT_STORE="$RATE_LIMIT_STORE" REDIS_URL="redis://127.0.0.1:${REDIS_PORT:-6379}" \
   BOOKING_SERVICE_URL="$1" \
   OIDC_AUTH_SERVER_URL="$ISSUER" \
   GATEWAY_PORT="$GATEWAY_PORT" \
@@ -207,14 +222,19 @@ to_ms() { # wrk latency ("812.00us", "1.23ms", "1.01s") -> milliseconds
 }
 measure() { # scenario name url whose-cpu pid... : one line, and <scenario>_<name>_{RPS,P99,CPU}
   local scenario=$1 name=$2 url=$3 whose=$4 out rps p50 p99 non2xx before after requests cpu_us jit_before jit=""
+  local redis_before redis_after
   shift 4
   before="$(cpu_ticks "$@")"
   [[ $name == gateway ]] && jit_before="$(jit_seconds "$GATEWAY_PID")"
+  [[ $name == gateway && -n $REDIS_PID ]] && redis_before="$(cpu_ticks "$REDIS_PID")"
   out="$(run_wrk "$DURATION" "$url")"
   after="$(cpu_ticks "$@")"
-  [[ $name == gateway ]] && jit="; JIT $(awk -v a="$jit_before" -v b="$(jit_seconds "$GATEWAY_PID")" 'BEGIN { printf "%.1f", b - a }') s of it"
   requests="$(awk '/requests in/ { print $1 }' <<<"$out")"
-  cpu_us="$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')"
+  per_request() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }'; }
+  [[ $name == gateway && -n $REDIS_PID ]] && redis_after="$(cpu_ticks "$REDIS_PID")" \
+    && whose="$whose: Redis $(per_request $((redis_after - redis_before)))"
+  [[ $name == gateway ]] && jit="; JIT $(awk -v a="$jit_before" -v b="$(jit_seconds "$GATEWAY_PID")" 'BEGIN { printf "%.1f", b - a }') s of it"
+  cpu_us="$(per_request $((after - before)))"
   rps="$(awk '/Requests\/sec/ { print $2 }' <<<"$out")"
   p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
   p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
@@ -255,7 +275,7 @@ run_scenario() { # scenario title direct-url nginx-url gateway-url backend-label
   echo "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} --latency, GET with a bearer token, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "(each proxy is warmed up right before it is measured: ${WARMUP} through the gateway, 5s through nginx)"
   warm_up "$WARMUP" "$gateway"
-  measure "$s" gateway "$gateway" "gateway" "$GATEWAY_PID"
+  measure "$s" gateway "$gateway" "gateway${REDIS_PID:+ + Redis}" "$GATEWAY_PID" $REDIS_PID
   warm_up 5s "$nginx"
   measure "$s" nginx "$nginx" "nginx proxy" "$NGINX_PROXY_PID"
   measure "$s" direct "$direct" "$backend" "$@"
