@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
 final class RedisTokenBucketStore implements TokenBucketStore {
 
     /** KEYS[1]: the bucket. ARGV: capacity, refill per second, milliseconds an empty bucket takes to fill. */
-    static final String SCRIPT = """
+    private static final String SCRIPT = """
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
             local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')

@@ -3,9 +3,9 @@ package org.bookingplatform.gateway.ratelimit;
 import io.vertx.core.Future;
 
 /**
- * Where token buckets live. The in-process store suits one replica; replicas that must share
- * limits use a store whose take is one atomic step on a shared server (see
- * docs/decisions/gateway-rate-limiting.md for the Redis design). Asynchronous for that reason.
+ * Where token buckets live: in process ({@link InMemoryTokenBucketStore}, one replica) or in
+ * Redis ({@link RedisTokenBucketStore}: one atomic step on a server all replicas share, hence
+ * asynchronous); {@code gateway.rate-limit-store.kind} picks one (docs/decisions/gateway-rate-limiting.md).
  */
 public interface TokenBucketStore {
 
