@@ -122,9 +122,7 @@ class RedisTokenBucketStoreTest {
 
     @Test
     void aServerThatDoesNotAnswerInTimeFailsTheTake() throws Exception {
-        RedisServer stalled = new RedisServer().start();
-        Redis client = client(stalled);
-        try {
+        onOwnServer((server, client) -> {
             RateLimitPolicy policy = new RateLimitPolicy(5, 1);
             assertTrue(result(store(client).take(newKey(), policy)).granted());
             // The server answers nobody for two seconds: as a stalled or overloaded Redis.
@@ -133,32 +131,40 @@ class RedisTokenBucketStoreTest {
             RedisTokenBucketStore impatient = new RedisTokenBucketStore(client, vertx, Duration.ofMillis(200), PREFIX);
             ExecutionException failure = assertThrows(ExecutionException.class, () -> result(impatient.take(newKey(), policy)));
             assertInstanceOf(TimeoutException.class, failure.getCause());
-        } finally {
-            client.close();
-            stalled.stop();
-        }
+        });
     }
 
     @Test
     void aStoppedServerFailsTheTakeAndARestartedOneServesAgainWithTheScriptSentAnew() throws Exception {
-        RedisServer outage = new RedisServer().start();
-        Redis client = client(outage);
-        try {
+        onOwnServer((server, client) -> {
             RateLimitPolicy policy = new RateLimitPolicy(5, 1);
             RedisTokenBucketStore store = store(client);
             assertTrue(result(store.take(newKey(), policy)).granted());
 
-            outage.stop();
+            server.stop();
             assertThrows(ExecutionException.class, () -> result(store.take(newKey(), policy)));
 
             // A new server knows no script: EVALSHA gets NOSCRIPT and the store sends the script.
-            outage.start();
+            server.start();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                     .until(() -> result(store.take(newKey(), policy)).granted());
+        });
+    }
+
+    /** Runs {@code test} against a server of its own, which it may stall or stop without touching the other tests. */
+    private static void onOwnServer(OwnServerTest test) throws Exception {
+        RedisServer server = new RedisServer().start();
+        Redis client = client(server);
+        try {
+            test.run(server, client);
         } finally {
             client.close();
-            outage.stop();
+            server.stop();
         }
+    }
+
+    private interface OwnServerTest {
+        void run(RedisServer server, Redis client) throws Exception;
     }
 
     private static RedisTokenBucketStore store(Redis client) {
