@@ -44,6 +44,7 @@ final class Manifests {
     private static List<JsonNode> kustomize(String overlay) {
         Path dir = ROOT.resolve("deploy/k8s/overlays").resolve(overlay);
         try {
+            requireKustomize5();
             Process process = new ProcessBuilder("kubectl", "kustomize", dir.toString())
                     .redirectErrorStream(false).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -69,6 +70,17 @@ final class Manifests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Older kubectl (Debian 12's is 1.20, Kustomize 2) cannot read `labels` or targeted `patches`. */
+    private static void requireKustomize5() throws IOException, InterruptedException {
+        Process version = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+        String out = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        version.waitFor(30, TimeUnit.SECONDS);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Kustomize Version: v(\\d+)").matcher(out);
+        if (!m.find() || Integer.parseInt(m.group(1)) < 5) {
+            fail("deploy/k8s needs a kubectl with Kustomize 5 or newer; this one says:\n" + out);
         }
     }
 
