@@ -95,7 +95,11 @@ public final class RealmImports {
                 if (secret == null) {
                     throw new IllegalStateException("the realm uses __" + name + "__: say which Secret fills it");
                 }
-                refs.put(name, Map.of("secret", Map.of("name", secret.get(0), "key", secret.get(1))));
+                // Ordered maps only: the output must be the same on every run.
+                Map<String, String> ref = new LinkedHashMap<>();
+                ref.put("name", secret.get(0));
+                ref.put("key", secret.get(1));
+                refs.put(name, Map.of("secret", ref));
             }
             spec.put("placeholders", refs);
             spec.put("realm", transformed);
