@@ -124,6 +124,23 @@ class KafkaAccessTest {
         assertEquals(List.of(), problems);
     }
 
+    /** Replicas of a group beyond a topic's partitions get none of it: the HPA must not scale past them. */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void noConsumerScalesBeyondThePartitionsOfItsTopics(String overlay) {
+        List<String> problems = new ArrayList<>();
+        CONSUMES.forEach((service, topics) -> {
+            int max = Manifests.named(overlay, "HorizontalPodAutoscaler", service).path("spec").path("maxReplicas").asInt();
+            for (String topic : topics) {
+                int partitions = Manifests.named(overlay, "KafkaTopic", topic).path("spec").path("partitions").asInt();
+                if (max > partitions) {
+                    problems.add(service + " scales to " + max + " but " + topic + " has " + partitions + " partitions");
+                }
+            }
+        });
+        assertEquals(List.of(), problems);
+    }
+
     private static boolean allows(JsonNode user, String type, String name, String operation) {
         for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
             JsonNode r = acl.path("resource");
