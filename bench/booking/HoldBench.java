@@ -91,7 +91,7 @@ public class HoldBench {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}";
         String claims = """
-                {"iss":"%s","sub":"%s","iat":%d,"exp":%d,"preferred_username":"bench","realm_access":{"roles":["%s"]}}"""
+                {"iss":"%s","aud":"booking-platform","sub":"%s","iat":%d,"exp":%d,"preferred_username":"bench","realm_access":{"roles":["%s"]}}"""
                 .formatted(issuer, subject, now - 60, now + 7200, role);
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
         Signature rsa = Signature.getInstance("SHA256withRSA");

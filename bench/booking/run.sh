@@ -46,6 +46,7 @@ KAFKA_HOME_DIR="$BENCH_HOME/kafka"
 KAFKA_HEAP="-Xms128m -Xmx384m"
 IDP_PORT="${BENCH_IDP_PORT:-18180}"
 HTTP_PORT="${BENCH_HTTP_PORT:-18081}"
+MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-19081}"
 # One Vert.x event loop per core (Quarkus's default is two), as nginx runs one worker per core:
 # on 2 cores shared with PostgreSQL, Kafka and wrk, fewer threads switch less (+8 % holds/s here).
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -Xmx512m -Dquarkus.vertx.event-loops-pool-size=$(nproc)}"
@@ -79,10 +80,10 @@ wait_for "identity provider" 60 test -s "$TOKENS" || die "the identity provider 
 ok "identity provider on 127.0.0.1:$IDP_PORT"
 
 step "Starting booking-service (prod mode)"
-QUARKUS_HTTP_PORT="$HTTP_PORT" DB_PORT="$PG_PORT" DB_POOL_SIZE="$CLIENTS" \
+QUARKUS_HTTP_PORT="$HTTP_PORT" MANAGEMENT_PORT="$MANAGEMENT_PORT" DB_PORT="$PG_PORT" DB_POOL_SIZE="$CLIENTS" \
 KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="http://127.0.0.1:$IDP_PORT/realms/booking" \
   start_bg "$BENCH_HOME/service.pid" "$BENCH_HOME/service.log" java $JAVA_OPTS -jar "$APP"
-wait_for booking-service 90 http_ok "http://127.0.0.1:$HTTP_PORT/q/health/ready" \
+wait_for booking-service 90 http_ok "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" \
   || die "booking-service did not become ready; see $BENCH_HOME/service.log"
 ok "booking-service on 127.0.0.1:$HTTP_PORT"
 

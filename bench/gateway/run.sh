@@ -112,7 +112,9 @@ IDP_PORT="$(free_port)"
 NGINX_STUB_PORT="$(free_port)"
 NGINX_SERVICE_PORT="$(free_port)"
 GATEWAY_PORT="$(free_port)"
+GATEWAY_MANAGEMENT_PORT="$(free_port)"
 SERVICE_PORT="$(free_port)"
+SERVICE_MANAGEMENT_PORT="$(free_port)"
 mkdir -p "$LOGS"
 
 # --- a signing key, its JWKS, and a customer token valid for a day -----------------------------
@@ -122,7 +124,7 @@ MODULUS="$(openssl rsa -in "$WORK/key.pem" -noout -modulus | cut -d= -f2 | basen
 ISSUER="http://127.0.0.1:${IDP_PORT}/realms/booking"
 NOW="$(date +%s)"
 HEADER='{"alg":"RS256","typ":"JWT","kid":"bench"}'
-PAYLOAD="{\"iss\":\"${ISSUER}\",\"sub\":\"${SUBJECT}\",\"iat\":${NOW},\"exp\":$((NOW + 86400)),\"realm_access\":{\"roles\":[\"customer\"]}}"
+PAYLOAD="{\"iss\":\"${ISSUER}\",\"aud\":\"booking-platform\",\"sub\":\"${SUBJECT}\",\"iat\":${NOW},\"exp\":$((NOW + 86400)),\"realm_access\":{\"roles\":[\"customer\"]}}"
 SIGNING_INPUT="$(printf '%s' "$HEADER" | b64url).$(printf '%s' "$PAYLOAD" | b64url)"
 SIGNATURE="$(printf '%s' "$SIGNING_INPUT" | openssl dgst -sha256 -sign "$WORK/key.pem" -binary | b64url)"
 TOKEN="${SIGNING_INPUT}.${SIGNATURE}"
@@ -198,12 +200,13 @@ start_gateway() { # booking-service URL
   RATE_LIMIT_STORE="$RATE_LIMIT_STORE" REDIS_URL="redis://127.0.0.1:${REDIS_PORT:-6379}" \
   BOOKING_SERVICE_URL="$1" \
   OIDC_AUTH_SERVER_URL="$ISSUER" \
-  GATEWAY_PORT="$GATEWAY_PORT" \
+  GATEWAY_PORT="$GATEWAY_PORT" MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT" \
   BOOKINGS_RATE_LIMIT_CAPACITY=1000000000 BOOKINGS_RATE_LIMIT_REFILL=1000000000 \
+  TOKEN_VERIFICATION_RATE_LIMIT_CAPACITY=1000000000 TOKEN_VERIFICATION_RATE_LIMIT_REFILL=1000000000 \
   QUARKUS_LOG_LEVEL=WARN \
     java $GATEWAY_JAVA_OPTS -jar "$GATEWAY_JAR" > "$LOGS/gateway.log" 2>&1 &
   GATEWAY_PID=$!
-  wait_for gateway 60 http_ok "http://127.0.0.1:${GATEWAY_PORT}/q/health/ready" \
+  wait_for gateway 60 http_ok "http://127.0.0.1:${GATEWAY_MANAGEMENT_PORT}/q/health/ready" \
     || { cat "$LOGS/gateway.log" >&2; die "the gateway did not become ready"; }
 }
 stop_gateway() {
@@ -309,10 +312,10 @@ if [[ " $SCENARIOS " == *" service "* ]]; then
   pg_start >/dev/null
   kafka_start >/dev/null
   : > "$LOGS/booking-service.log"
-  QUARKUS_HTTP_PORT="$SERVICE_PORT" DB_PORT="$PG_PORT" DB_POOL_SIZE="$SERVICE_DB_POOL_SIZE" \
+  QUARKUS_HTTP_PORT="$SERVICE_PORT" MANAGEMENT_PORT="$SERVICE_MANAGEMENT_PORT" DB_PORT="$PG_PORT" DB_POOL_SIZE="$SERVICE_DB_POOL_SIZE" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="$ISSUER" QUARKUS_LOG_LEVEL=WARN \
     start_bg "$SERVICE_PIDFILE" "$LOGS/booking-service.log" java $SERVICE_JAVA_OPTS -jar "$SERVICE_JAR"
-  wait_for booking-service 90 http_ok "http://127.0.0.1:$SERVICE_PORT/q/health/ready" \
+  wait_for booking-service 90 http_ok "http://127.0.0.1:$SERVICE_MANAGEMENT_PORT/q/health/ready" \
     || die "booking-service did not become ready; see $LOGS/booking-service.log"
   # After the service's Flyway migrations: one listing and one confirmed booking of the token's subject.
   pg_psql -d booking_service <<SQL

@@ -1,9 +1,13 @@
 # The platform's own processes: the five Quarkus services and the payment-provider simulator.
 # Sourced after common.sh. Inputs: the *_PORT variables and LOCAL_HOME.
 
-# name:port-variable pairs in start order (the gateway last: it fronts the others).
+# name:port-variable pairs in start order (the gateway last: it fronts the others). Each service
+# also has a management port (health, metrics): see management_port_var.
 SERVICES="booking-service:BOOKING_PORT user-service:USER_PORT payment-service:PAYMENT_PORT notification-service:NOTIFICATION_PORT gateway:GATEWAY_PORT"
 SERVICE_JVM_OPTS="${SERVICE_JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
+
+# The variable naming a service's management port: booking-service -> BOOKING_MANAGEMENT_PORT.
+management_port_var() { local base=${1%-service}; base=${base^^}; echo "${base}_MANAGEMENT_PORT"; }
 
 app_jar() { echo "$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar"; }
 
@@ -29,6 +33,8 @@ build_if_needed() {
 }
 
 service_env() {
+  local mgmt; mgmt=$(management_port_var "$1")
+  echo MANAGEMENT_PORT="${!mgmt}"
   local common=(DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
     OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/booking")
   case $1 in
@@ -46,12 +52,15 @@ service_start() {
   local name=$1 port=$2 pidfile="$LOCAL_HOME/run/$1.pid"
   if pid_alive "$pidfile"; then ok "$name already running on :$port"; return 0; fi
   port_open "$port" && die "port $port is taken by another program (set ${3:-the port variable} to another port)"
+  local mgmt; mgmt=$(management_port_var "$name")
+  port_open "${!mgmt}" && die "port ${!mgmt} is taken by another program (set $mgmt to another port)"
   # shellcheck disable=SC2046
   start_bg "$pidfile" "$LOCAL_HOME/logs/$name.log" env $(service_env "$name") \
     java $SERVICE_JVM_OPTS -jar "$(app_jar "$name")"
 }
 
-service_ready() { http_ok "http://127.0.0.1:$1/q/health/ready"; }
+# Readiness is on the management port: SERVICE_NAME.
+service_ready() { local mgmt; mgmt=$(management_port_var "$1"); http_ok "http://127.0.0.1:${!mgmt}/q/health/ready"; }
 
 simulator_start() {
   local pidfile="$LOCAL_HOME/run/payment-simulator.pid"

@@ -15,10 +15,14 @@ import java.util.UUID;
 
 /**
  * Real RS256 access tokens shaped like Keycloak's (realm roles under {@code realm_access.roles},
- * the user id in {@code sub}), signed with a key made for this test JVM and published by
- * {@link TestIdentityProvider}, so the whole verification path runs as in production.
+ * the user id in {@code sub}, the platform's audience in {@code aud}), signed with a key made for
+ * this test JVM and published by {@link TestIdentityProvider}, so the whole verification path
+ * runs as in production.
  */
 public final class TestTokens {
+
+    /** The audience every service and the gateway require (Keycloak client scope "booking-platform"). */
+    public static final String AUDIENCE = "booking-platform";
 
     private static final KeyPair KEYS = generateKeys();
 
@@ -46,9 +50,27 @@ public final class TestTokens {
         return token(userId, Set.of("customer"), Duration.ofMinutes(-1));
     }
 
+    /**
+     * A valid token of the same realm issued to another client (Keycloak's {@code account}), which
+     * does not carry the platform's audience: signature, issuer, expiry and roles are all in order.
+     */
+    public static String ofAnotherClient(UUID userId) {
+        Instant now = Instant.now();
+        return Jwt.issuer(TestIdentityProvider.issuer())
+                .subject(userId.toString())
+                .audience("account")
+                .claim("azp", "account")
+                .claim("realm_access", Map.of("roles", List.of("customer")))
+                .issuedAt(now.minus(Duration.ofMinutes(2)))
+                .expiresAt(now.plus(Duration.ofMinutes(5)))
+                .jws().keyId(TestIdentityProvider.KEY_ID)
+                .sign(KEYS.getPrivate());
+    }
+
     /** A token signed by a key the services do not trust. */
     public static String signedByStranger(UUID userId) {
         return Jwt.issuer(TestIdentityProvider.issuer()).subject(userId.toString())
+                .audience(AUDIENCE)
                 .claim("realm_access", Map.of("roles", List.of("customer")))
                 .expiresIn(Duration.ofMinutes(5))
                 .jws().keyId(TestIdentityProvider.KEY_ID)
@@ -59,6 +81,8 @@ public final class TestTokens {
         Instant now = Instant.now();
         return Jwt.issuer(TestIdentityProvider.issuer())
                 .subject(userId.toString())
+                .audience(AUDIENCE)
+                .claim("azp", "booking-web")
                 .upn("user-" + userId)
                 .claim("preferred_username", "user-" + userId.toString().substring(0, 8))
                 .claim("email", "user-" + userId + "@example.com")

@@ -21,6 +21,12 @@ public interface GatewayConfig {
     /** Rules ("METHOD /path", "/path/**") open without a token, besides each route's own. */
     Optional<List<String>> publicPaths();
 
+    /**
+     * Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed: the client's address is
+     * then the right-most one in it that is not a trusted proxy. Empty: the direct peer is the client.
+     */
+    Optional<List<String>> trustedProxies();
+
     Map<String, Service> services();
 
     Map<String, Route> routes();
@@ -29,6 +35,13 @@ public interface GatewayConfig {
 
     /** Rate limit of the gateway's own endpoints under the API prefix (booking overview, API document). */
     RateLimit rateLimit();
+
+    /**
+     * Token verifications per client address, taken before a bearer token that is not in the
+     * recently verified cache is checked: an RS256 verification costs far more than a request, so
+     * a flood of made-up tokens is refused before it is paid for.
+     */
+    RateLimit tokenVerificationRateLimit();
 
     RateLimitStore rateLimitStore();
 

@@ -1,7 +1,9 @@
 package org.bookingplatform.gateway.openapi;
 
 import io.vertx.core.Future;
+import io.quarkus.vertx.http.HttpServer;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Singleton;
 import org.bookingplatform.gateway.client.DownstreamClient;
@@ -20,8 +22,9 @@ import java.util.TreeMap;
 /**
  * One OpenAPI document for the whole API, gathered from the services' own documents
  * ({@code GET /q/openapi?format=json}), cached for a while. Only the paths the gateway routes
- * are kept, re-prefixed with the API prefix. A service that does not answer is left out and named
- * in {@code x-missing-services}; such a partial document is gathered again sooner.
+ * are kept, re-prefixed with the API prefix; the gateway's own endpoints come from its own
+ * document, read the same way from its own port. A service that does not answer is left out and
+ * named in {@code x-missing-services}; such a partial document is gathered again sooner.
  */
 @Singleton
 public class OpenApiAggregator {
@@ -29,15 +32,19 @@ public class OpenApiAggregator {
     private static final Logger LOG = Logger.getLogger(OpenApiAggregator.class);
     private static final String DOCUMENT_PATH = "/q/openapi?format=json";
 
+    private static final String OWN = "gateway";
+
     private final RouteTable routes;
     private final DownstreamClient client;
+    private final HttpServer server;
     private final GatewayConfig.OpenApi settings;
     private Cached cached;
     private Future<JsonObject> gathering;
 
-    public OpenApiAggregator(RouteTable routes, DownstreamClient client, GatewayConfig config) {
+    public OpenApiAggregator(RouteTable routes, DownstreamClient client, HttpServer server, GatewayConfig config) {
         this.routes = routes;
         this.client = client;
+        this.server = server;
         this.settings = config.openapi();
     }
 
@@ -65,8 +72,16 @@ public class OpenApiAggregator {
         Map<String, URI> services = new TreeMap<>(routes.services());
         List<String> names = new ArrayList<>(services.keySet());
         List<Future<JsonObject>> documents = names.stream().map(name -> fetch(name, services.get(name))).toList();
-        return Future.join(documents).transform(ignored -> {
-            OpenApiMerger merger = new OpenApiMerger(routes.apiPrefix());
+        Future<JsonObject> own = fetch(OWN, server.getLocalBaseUri());
+        return Future.join(own, Future.join(documents)).transform(ignored -> {
+            OpenApiMerger merger = new OpenApiMerger(routes.apiPrefix(),
+                    (method, path) -> routes.isPublic(HttpMethod.valueOf(method), path, routes.route(path).orElse(null)));
+            if (own.succeeded()) {
+                merger.addOwn(own.result(), routes.routes());
+            } else {
+                LOG.warnf("the gateway's own OpenAPI document unavailable: %s", own.cause().getMessage());
+                merger.missing(OWN);
+            }
             for (int i = 0; i < names.size(); i++) {
                 Future<JsonObject> document = documents.get(i);
                 if (document.succeeded()) {

@@ -6,16 +6,26 @@ import org.bookingplatform.gateway.route.GatewayRoute;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Merges the services' OpenAPI documents into one. Components with the same name and the same
  * content are kept once; a same-named but different component is renamed {@code <service>.<name>}
  * in the later service's document, references included, so no service's schema silently
  * replaces another's.
+ * <p>
+ * The gateway decides who may call what, so it also writes each operation's {@code security}:
+ * {@code []} where its access rules let anonymous callers in (a client's generator must not
+ * demand a token there), the service's own requirement or else the platform's bearer token
+ * everywhere else. Every operation gets an {@code operationId} unique in the whole document
+ * (the service's own, or one made from method and path when it has none or it clashes).
  */
 final class OpenApiMerger {
 
@@ -23,8 +33,16 @@ final class OpenApiMerger {
     private static final String REF = "$ref";
     private static final List<String> COMPONENT_SECTIONS = List.of("schemas", "responses", "parameters", "examples",
             "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems");
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    static final String BEARER = "bearer";
+
+    /** Whether the gateway lets anonymous callers make {@code method} (upper case) on {@code path}. */
+    interface AccessRules {
+        boolean isPublic(String method, String path);
+    }
 
     private final String apiPrefix;
+    private final AccessRules access;
     private final Map<String, Object> paths = new TreeMap<>();
     private final Map<String, Map<String, Object>> components = new LinkedHashMap<>();
     private final Map<String, Object> tags = new TreeMap<>();
@@ -32,11 +50,26 @@ final class OpenApiMerger {
     private final List<String> missing = new ArrayList<>();
     private String openapiVersion = "3.0.3";
 
-    OpenApiMerger(String apiPrefix) {
+    OpenApiMerger(String apiPrefix, AccessRules access) {
         this.apiPrefix = apiPrefix;
+        this.access = access;
     }
 
+    /** A service's document: its paths are the service's own, without the API prefix. */
     void add(String service, JsonObject document, List<GatewayRoute> routes) {
+        merge(service, document, path -> {
+            String full = apiPrefix + path;
+            return routes.stream().anyMatch(route -> route.covers(full)) ? full : null;
+        });
+    }
+
+    /** The gateway's own document: of its paths, those under the API prefix that no route takes. */
+    void addOwn(JsonObject document, List<GatewayRoute> routes) {
+        merge("gateway", document, path -> path.startsWith(apiPrefix + "/") && routes.stream().noneMatch(route -> route.covers(path))
+                ? path : null);
+    }
+
+    private void merge(String service, JsonObject document, UnaryOperator<String> published) {
         Map<String, String> renamed = renamesFor(service, document.getJsonObject("components", new JsonObject()));
         JsonObject own = rewriteRefs(document, renamed);
         JsonObject ownComponents = own.getJsonObject("components", new JsonObject());
@@ -50,8 +83,8 @@ final class OpenApiMerger {
         }
         JsonObject ownPaths = own.getJsonObject("paths", new JsonObject());
         for (String path : ownPaths.fieldNames()) {
-            String full = apiPrefix + path;
-            if (routes.stream().anyMatch(route -> route.covers(full))) {
+            String full = published.apply(path);
+            if (full != null) {
                 paths.put(full, ownPaths.getValue(path));
             }
         }
@@ -76,6 +109,11 @@ final class OpenApiMerger {
     }
 
     JsonObject document() {
+        if (describeOperations()) {
+            components.computeIfAbsent("securitySchemes", s -> new TreeMap<>()).putIfAbsent(BEARER, new JsonObject()
+                    .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
+                    .put("description", "An access token of Keycloak realm 'booking' with the audience 'booking-platform'"));
+        }
         JsonObject mergedComponents = new JsonObject();
         components.forEach((section, entries) -> mergedComponents.put(section, new JsonObject(entries)));
         JsonObject document = new JsonObject()
@@ -92,6 +130,55 @@ final class OpenApiMerger {
             document.put("security", security);
         }
         return document.put(MISSING_SERVICES, new JsonArray(missing));
+    }
+
+    /** Sets every operation's security and operationId; true if one needs the platform's bearer scheme. */
+    private boolean describeOperations() {
+        boolean bearerUsed = false;
+        Set<String> operationIds = new HashSet<>();
+        for (Map.Entry<String, Object> path : paths.entrySet()) {
+            if (!(path.getValue() instanceof JsonObject item)) {
+                continue;
+            }
+            for (String method : METHODS) {
+                JsonObject operation = item.getJsonObject(method);
+                if (operation == null) {
+                    continue;
+                }
+                if (access.isPublic(method.toUpperCase(Locale.ROOT), path.getKey())) {
+                    operation.put("security", new JsonArray());
+                } else if (operation.getJsonArray("security", new JsonArray()).isEmpty()) {
+                    operation.put("security", new JsonArray().add(new JsonObject().put(BEARER, new JsonArray())));
+                    bearerUsed = true;
+                }
+                String id = operation.getString("operationId");
+                if (id == null || !operationIds.add(id)) {
+                    id = operationId(method, path.getKey());
+                    operationIds.add(id);
+                    operation.put("operationId", id);
+                }
+            }
+        }
+        return bearerUsed;
+    }
+
+    /** "get" + "/api/v1/bookings/{id}/cancel" -> "getBookingsByIdCancel": unique, since method and path are. */
+    private String operationId(String method, String path) {
+        StringBuilder id = new StringBuilder(method);
+        for (String segment : path.substring(apiPrefix.length()).split("/")) {
+            boolean parameter = segment.startsWith("{");
+            String word = segment.replaceAll("[^A-Za-z0-9]+", " ").trim();
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (parameter) {
+                id.append("By");
+            }
+            for (String part : word.split(" ")) {
+                id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return id.toString();
     }
 
     /** References ("#/components/schemas/Money") of this service's components that clash with merged ones. */

@@ -23,17 +23,23 @@ import java.util.concurrent.atomic.LongAdder;
  * Every answer carries RateLimit-Limit/-Remaining/-Reset (IETF httpapi rate-limit headers draft);
  * an empty bucket answers 429 with Retry-After. If the store cannot be reached the request is let
  * through: a broken limiter must not take the whole API down.
+ * <p>
+ * Before a bearer token is verified, the client address takes from a bucket of its own
+ * ({@link #beforeTokenVerification}): the per-user bucket can only be found once the token is
+ * verified, and a verification costs more than the rest of the request.
  */
 @Singleton
 public class RateLimiter implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     private static final String OWN_ENDPOINTS = "gateway";
+    private static final String TOKEN_VERIFICATION = "token-verification";
     private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final TokenBucketStore store;
     private final ProblemResponses problems;
     private final RateLimitPolicy ownEndpoints;
+    private final RateLimitPolicy tokenVerification;
     private final AtomicLong nextWarningAt = new AtomicLong(System.nanoTime());
     private final LongAdder letThroughSinceWarning = new LongAdder();
 
@@ -41,6 +47,8 @@ public class RateLimiter implements Handler<RoutingContext> {
         this.store = store;
         this.problems = problems;
         this.ownEndpoints = new RateLimitPolicy(config.rateLimit().capacity(), config.rateLimit().refillPerSecond());
+        this.tokenVerification = new RateLimitPolicy(config.tokenVerificationRateLimit().capacity(),
+                config.tokenVerificationRateLimit().refillPerSecond());
     }
 
     @Override
@@ -51,10 +59,22 @@ public class RateLimiter implements Handler<RoutingContext> {
         RateLimitPolicy policy = route != null ? route.rateLimit() : ownEndpoints;
         // A networked store answers later; the body loses nothing meanwhile: Quarkus holds it
         // paused until a handler reads it.
-        store.take(scope + '|' + caller.bucketKey(), policy).onComplete(taken -> {
+        take(rc, scope + '|' + caller.bucketKey(), policy, rc::next);
+    }
+
+    /**
+     * Takes from {@code address}'s token-verification bucket, then runs {@code verify}; an empty
+     * bucket answers 429 instead, so the token is never looked at.
+     */
+    public void beforeTokenVerification(RoutingContext rc, String address, Runnable verify) {
+        take(rc, TOKEN_VERIFICATION + "|ip:" + address, tokenVerification, verify);
+    }
+
+    private void take(RoutingContext rc, String key, RateLimitPolicy policy, Runnable granted) {
+        store.take(key, policy).onComplete(taken -> {
             if (taken.failed()) {
                 letThrough(taken.cause());
-                rc.next();
+                granted.run();
                 return;
             }
             RateLimitDecision decision = taken.result();
@@ -63,7 +83,7 @@ public class RateLimiter implements Handler<RoutingContext> {
                     .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
                     .putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
             if (decision.granted()) {
-                rc.next();
+                granted.run();
             } else {
                 problems.send(rc, Problem.of(429, "Too Many Requests",
                                 "Rate limit of " + decision.limit() + " requests exceeded; retry in " + decision.retryAfterSeconds() + " s."),

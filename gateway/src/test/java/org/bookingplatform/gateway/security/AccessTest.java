@@ -5,8 +5,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.bookingplatform.gateway.support.Backends;
 import org.bookingplatform.testsupport.IdentityTestResource;
 import org.bookingplatform.testsupport.TestTokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +24,9 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTestResource(value = IdentityTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = Backends.class, restrictToAnnotatedClass = false)
 class AccessTest {
+
+    @ConfigProperty(name = "test.management.url")
+    String managementUrl;
 
     @Test
     void aProtectedRouteWithoutTokenIs401ProblemAndNeverReachesTheService() {
@@ -48,6 +53,14 @@ class AccessTest {
                 .when().get("/api/v1/payments/a3")
                 .then().statusCode(401).contentType("application/problem+json");
         assertThat(Backends.PAYMENT.requests("/payments/a3"), empty());
+    }
+
+    @Test
+    void aTokenOfAnotherClientOfTheRealmWithoutThePlatformAudienceIs401() {
+        given().auth().oauth2(TestTokens.ofAnotherClient(UUID.randomUUID()))
+                .when().get("/api/v1/bookings/a5")
+                .then().statusCode(401).contentType("application/problem+json");
+        assertThat(Backends.BOOKING.requests("/bookings/a5"), empty());
     }
 
     @Test
@@ -116,10 +129,21 @@ class AccessTest {
     }
 
     @Test
-    void healthAndApiDocsNeedNoToken() {
-        given().when().get("/q/health/live").then().statusCode(200);
+    void apiDocsNeedNoToken() {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200);
         given().when().get("/api/v1/openapi.json").then().statusCode(200);
+    }
+
+    @Test
+    void healthAndMetricsAreOnlyOnTheManagementPort() {
+        given().when().get("/q/health/live").then().statusCode(404);
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+
+        given().port(URI.create(managementUrl).getPort()).when().get("/q/health/live").then().statusCode(200);
+        given().port(URI.create(managementUrl).getPort()).when().get("/q/health/ready").then().statusCode(200);
+        given().port(URI.create(managementUrl).getPort()).when().get("/q/metrics").then().statusCode(200);
     }
 
     @Test

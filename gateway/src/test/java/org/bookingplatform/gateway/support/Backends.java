@@ -76,23 +76,38 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
-    /** booking and payment define the same Money, user-service a different one; notification-service is down. */
+    /**
+     * Shaped like the services' SmallRye documents: booking and payment define the same Money,
+     * user-service a different one; booking and payment both name an operation "get"; the user
+     * operation has no operationId; notification-service is down.
+     */
     private static void scriptApiDocuments() {
         String document = "/q/openapi?format=json";
+        String problem = """
+                "401":{"description":"No valid token","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}""";
         BOOKING.script(document, StubService.Reply.json(200, """
                 {"openapi":"3.1.0","info":{"title":"booking","version":"1"},
-                 "tags":[{"name":"Bookings"}],
-                 "paths":{"/bookings/{id}":{"get":{"responses":{"200":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Money"}}}}}}},
+                 "tags":[{"name":"Bookings","description":"Holds and bookings"}],
+                 "paths":{"/bookings/{id}":{"get":{"operationId":"get","summary":"A booking","tags":["Bookings"],
+                            "parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string","format":"uuid"}}],
+                            "responses":{"200":{"description":"The booking","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Money"}}}},%1$s}}},
+                          "/listings":{"get":{"operationId":"search","summary":"Listings","tags":["Bookings"],
+                            "responses":{"200":{"description":"Listings"},"400":{"description":"Bad query"}}}},
                           "/internal/replay":{"post":{}}},
-                 "components":{"schemas":{"Money":{"type":"object","properties":{"amount":{"type":"integer"}}}}}}"""));
+                 "components":{"schemas":{"Money":{"type":"object","properties":{"amount":{"type":"integer"}}},
+                                          "Problem":{"type":"object","properties":{"status":{"type":"integer"}}}}}}""".formatted(problem)));
         USER.script(document, StubService.Reply.json(200, """
                 {"openapi":"3.1.0","info":{"title":"users","version":"1"},
-                 "paths":{"/users":{"post":{"responses":{"201":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Money"}}}}}}}},
+                 "paths":{"/users":{"post":{"summary":"Sign up",
+                            "responses":{"201":{"description":"Signed up","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Money"}}}},
+                                         "400":{"description":"Bad request"}}}}},
                  "components":{"schemas":{"Money":{"type":"string"}}}}"""));
         PAYMENT.script(document, StubService.Reply.json(200, """
                 {"openapi":"3.1.0","info":{"title":"payments","version":"1"},
-                 "paths":{"/payments":{"get":{"responses":{"200":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Money"}}}}}}}},
-                 "components":{"schemas":{"Money":{"type":"object","properties":{"amount":{"type":"integer"}}}}}}"""));
+                 "paths":{"/payments":{"get":{"operationId":"get","summary":"Payments",
+                            "responses":{"200":{"description":"Payments","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Money"}}}},%1$s}}}},
+                 "components":{"schemas":{"Money":{"type":"object","properties":{"amount":{"type":"integer"}}},
+                                          "Problem":{"type":"object","properties":{"status":{"type":"integer"}}}}}}""".formatted(problem)));
         NOTIFICATION.script(document, StubService.Reply.problem(503, "down"));
     }
 

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -30,7 +31,12 @@ public final class RawHttp {
     }
 
     public static Response send(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+        return sendFrom("127.0.0.1", request);
+    }
+
+    /** Sends from {@code localAddress} (any of 127.0.0.0/8 works on Linux), so the gateway sees that peer. */
+    public static Response sendFrom(String localAddress, String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), RestAssured.port, InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
