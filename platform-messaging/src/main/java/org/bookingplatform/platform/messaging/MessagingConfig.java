@@ -16,13 +16,23 @@ public interface MessagingConfig {
     interface OutboxSettings {
 
         /**
-         * How often the relay looks for committed events (read by its {@code @Scheduled}): about the
-         * longest an event waits in the outbox while Kafka is up, as every run drains the outbox.
-         * Quarkus' scheduler checks its triggers once a second, so shorter intervals are not
-         * honoured. {@code off} disables the relay (a service that only consumes).
+         * How often the relay looks for committed events without being woken (read by its
+         * {@code @Scheduled}). Every commit that writes an outbox row wakes the relays at once
+         * ({@link #wakeOnCommit()}), so this poll is only the safety net: it publishes what a
+         * missed wake-up left behind, retries after a broker outage and refreshes the parked-events
+         * gauge. It bounds how long an event can wait when a wake-up was lost, so it stays seconds,
+         * not minutes. {@code off} disables the relay (a service that only consumes).
          */
-        @WithDefault("1s")
+        @WithDefault("5s")
         String relayInterval();
+
+        /**
+         * Whether the relay LISTENs for the notification that the insert trigger on
+         * {@code outbox_event} sends at commit, on a connection of its own. Off, events wait for
+         * the next poll (the behaviour to compare the fast path against).
+         */
+        @WithDefault("true")
+        boolean wakeOnCommit();
 
         /** The most events one relay transaction publishes; a full batch is followed at once by the next. */
         @WithDefault("100")
@@ -34,6 +44,30 @@ public interface MessagingConfig {
          */
         @WithDefault("30s")
         Duration sendTimeout();
+
+        /**
+         * After how many refused sends an event is parked: it and the later events of its
+         * aggregate stay in the outbox, out of the relay's way, until an operator republishes it.
+         * A refusal is a send the broker rejected for good (record too large, invalid topic, not
+         * authorized) or one that failed while other events of the same batch were acknowledged
+         * (an unknown topic times out like an outage, but the broker is up); failures while
+         * nothing is acknowledged are an outage and never count.
+         */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /**
+         * How long a refused event (and its aggregate's later events) waits before the next
+         * attempt; doubled after each refusal, at most {@link #maxRetryBackoff()}. Keeps a
+         * slow refusal (an unknown topic blocks a send for the producer's max.block.ms) out of
+         * most batches, so that it does not delay every other event until it is parked.
+         */
+        @WithDefault("1s")
+        Duration retryBackoff();
+
+        /** The longest wait between two attempts of a refused event. */
+        @WithDefault("1m")
+        Duration maxRetryBackoff();
     }
 
     interface InboxSettings {

@@ -22,6 +22,18 @@ public class OutboxEventEntity {
     @Column(insertable = false, updatable = false)
     private long position;
 
+    /** Refused sends so far; written by the relay's own update, never by this entity. */
+    @Column(insertable = false, updatable = false)
+    private int attempts;
+
+    /** Why the latest send failed; written by the relay's own update. */
+    @Column(name = "last_error", insertable = false, updatable = false)
+    private String lastError;
+
+    /** When the relay parked the event after its last allowed refusal; null while it flows. */
+    @Column(name = "parked_at", insertable = false, updatable = false)
+    private Instant parkedAt;
+
     private String topic;
     private String type;
     private String source;
@@ -57,6 +69,10 @@ public class OutboxEventEntity {
 
     UUID id() {
         return id;
+    }
+
+    int attempts() {
+        return attempts;
     }
 
     String topic() {

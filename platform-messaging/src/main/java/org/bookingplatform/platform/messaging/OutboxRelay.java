@@ -1,7 +1,6 @@
 package org.bookingplatform.platform.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -10,13 +9,18 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,10 @@ import java.util.stream.Collectors;
  * Publishes committed outbox events to Kafka, oldest first, and deletes them once the broker has
  * acknowledged them. Delivery is at least once: if the delete does not commit after a send
  * succeeded, the event is sent again on the next run, and consumers drop it by its id
- * ({@link Inbox}).
+ * ({@link Inbox}). An event the broker keeps refusing is parked after
+ * {@code platform.messaging.outbox.max-attempts} refusals, so that it stops delaying the rest
+ * of the outbox; the later events of its aggregate wait behind it ({@link ParkedEvents}).
+ * {@link RelayPasses} decides when the relay runs.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -42,46 +49,73 @@ public class OutboxRelay {
      */
     static final long RELAY_LOCK = 0x6f7574626f78L;
 
+    /**
+     * The oldest events that may go now. An event waits while an earlier event of its aggregate
+     * is parked or waiting for its retry, so that a refused event is never overtaken by a later
+     * one of the same aggregate; earlier events that may go are in the same batch, before it.
+     */
+    private static final String READY = """
+            select e.id, e.position, e.attempts, e.last_error, e.parked_at, e.topic, e.type, e.source, e.subject,
+                   e.data_schema, e.occurred_at, e.data
+            from outbox_event e
+            where e.parked_at is null
+              and (e.retry_at is null or e.retry_at <= now())
+              and not exists (select 1 from outbox_event r
+                              where r.attempts > 0 and r.subject = e.subject and r.position < e.position
+                                and (r.parked_at is not null or r.retry_at > now()))
+            order by e.position
+            limit :limit""";
+
+    private static final String REFUSED = """
+            update outbox_event
+            set attempts = :attempts, last_error = :error,
+                retry_at = now() + :backoffSeconds * interval '1 second',
+                parked_at = case when :park then now() end
+            where id = :id""";
+
+    private static final String UNDELIVERED = "update outbox_event set last_error = :error where id = :id";
+
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final MutinyEmitter<String> channel;
     private final MessagingConfig config;
 
+    @Inject
     OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> channel, MessagingConfig config) {
         this.channel = channel;
         this.config = config;
     }
 
-    /** Skipped until the application has started: the Kafka channel is wired during startup. */
-    @Scheduled(identity = "platform-outbox-relay", every = "${platform.messaging.outbox.relay-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    Uni<Void> relayOnSchedule() {
-        return publishPending()
-                .onFailure().invoke(failure -> LOG.warnf("Outbox not published, retrying on the next run: %s", failure.getMessage()))
-                .onFailure().recoverWithNull();
-    }
-
-    /** Publishes batch after batch until the outbox is drained or another relay holds the lock. */
+    /**
+     * Publishes batch after batch until the outbox holds nothing that may go now, another relay
+     * holds the lock, or the broker is unreachable (the next pass retries then).
+     */
     public Uni<Void> publishPending() {
         int batchSize = config.outbox().batchSize();
-        return Uni.createFrom().deferred(this::publishBatch)
-                .repeat().whilst(published -> published == batchSize)
+        return Uni.createFrom().deferred(this::relayBatch)
+                .repeat().whilst(batch -> batch.read() == batchSize && !batch.outage())
                 .collect().last()
                 .replaceWithVoid();
     }
 
     /**
-     * In one transaction: takes the relay lock (or returns 0 when another relay has it), sends
-     * the oldest events ({@link #sendAll}) and deletes them. A failed or timed-out send rolls the
-     * whole batch back for the next run.
+     * One batch in one transaction ({@link #relayBatch}).
      *
-     * @return how many events were published
+     * @return how many events were published (0 when another relay holds the lock)
      */
     public Uni<Integer> publishBatch() {
+        return relayBatch().map(Batch::published);
+    }
+
+    /**
+     * In one transaction: takes the relay lock (or does nothing when another relay has it),
+     * sends the oldest events that may go ({@link #sendAll}), deletes the acknowledged ones and
+     * records the failures, parking the events refused too often.
+     */
+    private Uni<Batch> relayBatch() {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> tryLock(session)
-                        .chain(locked -> locked ? publishOldest(session) : Uni.createFrom().item(0))));
+                        .chain(locked -> locked ? relayOldest(session) : Uni.createFrom().item(Batch.NONE))));
     }
 
     private Uni<Boolean> tryLock(Mutiny.Session session) {
@@ -89,49 +123,116 @@ public class OutboxRelay {
                 .getSingleResult();
     }
 
-    private Uni<Integer> publishOldest(Mutiny.Session session) {
-        return session.createSelectionQuery("from OutboxEventEntity order by position", OutboxEventEntity.class)
-                .setMaxResults(config.outbox().batchSize())
+    private Uni<Batch> relayOldest(Mutiny.Session session) {
+        return session.createNativeQuery(READY, OutboxEventEntity.class)
+                .setParameter("limit", config.outbox().batchSize())
                 .getResultList()
-                .call(this::sendAll)
-                .call(events -> events.isEmpty() ? Uni.createFrom().voidItem() : session
-                        .createMutationQuery("delete from OutboxEventEntity where id in :ids")
-                        .setParameter("ids", events.stream().map(OutboxEventEntity::id).toList())
-                        .executeUpdate())
-                .map(List::size);
+                .chain(events -> sendAll(events).chain(deliveries -> record(session, events.size(), deliveries)));
     }
 
     /**
      * Sends a batch: the events of different aggregates concurrently, so that the producer batches
      * them and the relay keeps up with a busy service; the events of one aggregate one after the
-     * other, each once the previous one was acknowledged, so that a failed send can never let a
-     * later event of that aggregate reach Kafka before it. Waits for every send before the batch
-     * commits or rolls back.
+     * other, each once the previous one was acknowledged, and none after a failed one, so that a
+     * later event of that aggregate can never reach Kafka before an earlier one. Completes when
+     * every send has ended, with one delivery per event sent or tried.
      */
-    private Uni<Void> sendAll(List<OutboxEventEntity> events) {
+    private Uni<List<Delivery>> sendAll(List<OutboxEventEntity> events) {
         if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         Map<String, List<OutboxEventEntity>> bySubject = events.stream()
                 .collect(Collectors.groupingBy(OutboxEventEntity::subject, LinkedHashMap::new, Collectors.toList()));
-        List<Uni<Void>> aggregates = bySubject.values().stream().map(this::sendInOrder).toList();
-        return Uni.join().all(aggregates).andCollectFailures().replaceWithVoid();
+        List<Uni<List<Delivery>>> aggregates = bySubject.values().stream()
+                .map(aggregate -> sendInOrder(aggregate, 0, new ArrayList<>()))
+                .toList();
+        return Uni.join().all(aggregates).andFailFast()
+                .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
-    private Uni<Void> sendInOrder(List<OutboxEventEntity> events) {
-        return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(this::send)
-                .collect().last();
+    private Uni<List<Delivery>> sendInOrder(List<OutboxEventEntity> events, int next, List<Delivery> done) {
+        if (next == events.size()) {
+            return Uni.createFrom().item(done);
+        }
+        OutboxEventEntity event = events.get(next);
+        return send(event).onItemOrFailure().transformToUni((ignored, failure) -> {
+            done.add(new Delivery(event, failure));
+            return failure == null ? sendInOrder(events, next + 1, done) : Uni.createFrom().item(done);
+        });
     }
 
     private Uni<Void> send(OutboxEventEntity event) {
         Context context = Vertx.currentContext();
         return channel.sendMessage(asCloudEvent(event))
                 .ifNoItem().after(config.outbox().sendTimeout()).fail()
-                .onFailure().transform(failure -> new IllegalStateException("event " + event.id() + " to "
-                        + event.topic() + " not acknowledged by Kafka: " + failure.getMessage(), failure))
                 // A timeout fires on a timer thread; the session may only be used on its own context.
                 .emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    /**
+     * Deletes the acknowledged events and records the failed ones. A failure counts as a refusal
+     * when the broker rejected the record for good, or when the broker acknowledged other events
+     * of this batch (it is up, so the failure is this record's); when nothing at all was
+     * acknowledged the broker is away, which is never the event's fault and never parks it.
+     */
+    private Uni<Batch> record(Mutiny.Session session, int read, List<Delivery> deliveries) {
+        List<Delivery> sent = deliveries.stream().filter(Delivery::sent).toList();
+        List<Delivery> failed = deliveries.stream().filter(delivery -> !delivery.sent()).toList();
+        boolean brokerUp = !sent.isEmpty();
+        List<Delivery> refused = failed.stream().filter(delivery -> brokerUp || delivery.rejectedForGood()).toList();
+        boolean outage = !failed.isEmpty() && refused.isEmpty() && sent.isEmpty();
+        if (outage) {
+            LOG.warnf("Outbox not published (%d events tried, none acknowledged), retrying on the next pass: %s",
+                    failed.size(), failed.get(0).error());
+        }
+        Uni<Void> work = sent.isEmpty() ? Uni.createFrom().voidItem() : session
+                .createMutationQuery("delete from OutboxEventEntity where id in :ids")
+                .setParameter("ids", sent.stream().map(delivery -> delivery.event().id()).toList())
+                .executeUpdate()
+                .replaceWithVoid();
+        for (Delivery delivery : failed) {
+            work = work.chain(() -> refused.contains(delivery) ? refuse(session, delivery) : undelivered(session, delivery))
+                    .replaceWithVoid();
+        }
+        return work.replaceWith(new Batch(read, sent.size(), outage));
+    }
+
+    private Uni<Integer> refuse(Mutiny.Session session, Delivery delivery) {
+        OutboxEventEntity event = delivery.event();
+        int attempts = event.attempts() + 1;
+        boolean park = attempts >= config.outbox().maxAttempts();
+        if (park) {
+            LOG.errorf("Outbox event %s (type %s, subject %s, topic %s) PARKED after %d refused sends: %s."
+                            + " The later events of subject %s wait behind it; republish it with POST /admin/outbox/parked/%s/republish",
+                    event.id(), event.type(), event.subject(), event.topic(), attempts, delivery.error(), event.subject(), event.id());
+        } else {
+            LOG.warnf("Outbox event %s (type %s, subject %s, topic %s) refused, attempt %d of %d: %s",
+                    event.id(), event.type(), event.subject(), event.topic(), attempts, config.outbox().maxAttempts(), delivery.error());
+        }
+        return session.createNativeQuery(REFUSED)
+                .setParameter("attempts", attempts)
+                .setParameter("error", delivery.error())
+                .setParameter("backoffSeconds", backoff(attempts).toMillis() / 1000.0)
+                .setParameter("park", park)
+                .setParameter("id", event.id())
+                .executeUpdate();
+    }
+
+    private static Uni<Integer> undelivered(Mutiny.Session session, Delivery delivery) {
+        return session.createNativeQuery(UNDELIVERED)
+                .setParameter("error", delivery.error())
+                .setParameter("id", delivery.event().id())
+                .executeUpdate();
+    }
+
+    /** The wait after the given refusal: the configured backoff, doubled per earlier refusal, capped. */
+    private Duration backoff(int attempts) {
+        Duration max = config.outbox().maxRetryBackoff();
+        Duration backoff = config.outbox().retryBackoff();
+        for (int i = 1; i < attempts && backoff.compareTo(max) < 0; i++) {
+            backoff = backoff.multipliedBy(2);
+        }
+        return backoff.compareTo(max) < 0 ? backoff : max;
     }
 
     private static Message<String> asCloudEvent(OutboxEventEntity event) {
@@ -149,5 +250,41 @@ public class OutboxRelay {
                         .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
                         .withDataContentType("application/json")
                         .build());
+    }
+
+    /** What one relay transaction did; {@code outage}: sends failed and the broker acknowledged nothing. */
+    record Batch(int read, int published, boolean outage) {
+        static final Batch NONE = new Batch(0, 0, false);
+    }
+
+    /** The outcome of one send: acknowledged ({@code failure} null) or failed. */
+    private record Delivery(OutboxEventEntity event, Throwable failure) {
+
+        boolean sent() {
+            return failure == null;
+        }
+
+        /**
+         * A rejection the broker or producer will repeat however often the record is sent (too
+         * large, invalid topic, not authorized): a non-retriable Kafka error anywhere in the cause
+         * chain. Timeouts, a broker away, a leader moving are retriable.
+         */
+        boolean rejectedForGood() {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ApiException && !(cause instanceof RetriableException)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String error() {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root.getClass().getSimpleName() + ": " + root.getMessage();
+            return message.length() <= 1000 ? message : message.substring(0, 1000);
+        }
     }
 }

@@ -3,13 +3,15 @@ package org.bookingplatform.examples.partner;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
+import java.io.IOException;
+import java.time.format.DateTimeFormatter;
 
 /**
- * One event read from booking.events: the CloudEvents attributes this consumer uses (from the
- * ce_* headers) and the data (the record value).
+ * One event read from booking.events: the CloudEvents attributes this consumer uses and the data.
+ * The CloudEvents SDK's Kafka deserializer has already read the attributes from the ce_* headers
+ * (and checked that the required ones are there); this adds the JSON data and the booking id.
  *
  * @param id         ce_id: unique per event and the same on every redelivery, so the deduplication key
  * @param type       ce_type, e.g. {@code org.bookingplatform.booking.confirmed}
@@ -22,15 +24,12 @@ public record BookingEvent(String id, String type, String time, String dataschem
 
     private static final String TYPE_PREFIX = "org.bookingplatform.";
 
-    /** @throws IllegalArgumentException when the record has no ce_id or ce_type, or its value is not a JSON object */
-    public static BookingEvent from(ConsumerRecord<String, String> record, ObjectMapper json) {
-        String id = header(record, "ce_id");
-        String type = header(record, "ce_type");
-        if (id == null || type == null) {
-            throw new IllegalArgumentException("no ce_id or ce_type header");
-        }
-        JsonNode data = parse(record.value(), json);
-        return new BookingEvent(id, type, header(record, "ce_time"), header(record, "ce_dataschema"),
+    /** @throws IllegalArgumentException when the event's data is not a JSON object */
+    public static BookingEvent from(CloudEvent event, ObjectMapper json) {
+        JsonNode data = parse(event.getData(), json);
+        return new BookingEvent(event.getId(), event.getType(),
+                event.getTime() == null ? null : DateTimeFormatter.ISO_INSTANT.format(event.getTime()),
+                event.getDataSchema() == null ? null : event.getDataSchema().toString(),
                 data.path("bookingId").asText(), data);
     }
 
@@ -44,20 +43,17 @@ public record BookingEvent(String id, String type, String time, String dataschem
         return dataschema != null && dataschema.endsWith(":v" + major);
     }
 
-    private static JsonNode parse(String value, ObjectMapper json) {
+    private static JsonNode parse(CloudEventData value, ObjectMapper json) {
         try {
-            JsonNode data = value == null ? null : json.readTree(value);
+            JsonNode data = value == null ? null : json.readTree(value.toBytes());
             if (data == null || !data.isObject()) {
-                throw new IllegalArgumentException("the value is not a JSON object");
+                throw new IllegalArgumentException("the data is not a JSON object");
             }
             return data;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the value is not JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("the data is not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the data cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,8 @@
 package org.bookingplatform.examples.partner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -9,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -25,14 +28,14 @@ public final class BookingEventsConsumer {
     // After a breaking change both major versions are published for a while; read the one this code knows.
     private static final int SCHEMA_MAJOR = 1;
 
-    private final KafkaConsumer<String, String> kafka;
+    private final KafkaConsumer<String, CloudEvent> kafka;
     private final String topic;
     private final Consumer<String> out;
     private final ObjectMapper json = new ObjectMapper();
     private final BookingEventPrinter printer = new BookingEventPrinter();
     private final SeenEventIds seen = new SeenEventIds(REMEMBERED_EVENT_IDS);
 
-    public BookingEventsConsumer(KafkaConsumer<String, String> kafka, String topic, Consumer<String> out) {
+    public BookingEventsConsumer(KafkaConsumer<String, CloudEvent> kafka, String topic, Consumer<String> out) {
         this.kafka = kafka;
         this.topic = topic;
         this.out = out;
@@ -63,13 +66,17 @@ public final class BookingEventsConsumer {
         consumer.run();
     }
 
-    /** Consumer settings for this example: string key and value, offsets committed by the loop itself. */
+    /**
+     * Consumer settings for this example: a string key and, as the value, the CloudEvent that the
+     * CloudEvents SDK's deserializer makes of the record (binary mode: attributes from the ce_*
+     * headers, the data from the value); offsets committed by the loop itself.
+     */
     public static Properties properties(String bootstrapServers, String groupId) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class.getName());
         // A new group starts at the oldest retained event rather than missing everything published before it.
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Commit only after printing: a crash then repeats events (deduplicated by ce_id) instead of losing them.
@@ -82,7 +89,13 @@ public final class BookingEventsConsumer {
         try (kafka) {
             kafka.subscribe(List.of(topic));
             while (true) {
-                ConsumerRecords<String, String> records = kafka.poll(Duration.ofSeconds(1));
+                ConsumerRecords<String, CloudEvent> records;
+                try {
+                    records = kafka.poll(Duration.ofSeconds(1));
+                } catch (RecordDeserializationException notACloudEvent) {
+                    skip(notACloudEvent);
+                    continue;
+                }
                 records.forEach(this::handle);
                 if (!records.isEmpty()) {
                     kafka.commitSync();
@@ -98,10 +111,21 @@ public final class BookingEventsConsumer {
         kafka.wakeup();
     }
 
-    private void handle(ConsumerRecord<String, String> record) {
+    /**
+     * A record the SDK cannot read as a CloudEvent (a required attribute missing) stops poll() at
+     * that offset; the records before it were returned by earlier polls. Moving past it lets the
+     * loop go on; the next commit records that it was skipped.
+     */
+    private void skip(RecordDeserializationException notACloudEvent) {
+        System.err.println("Skipping a record that is not a CloudEvent at " + notACloudEvent.topicPartition() + "@"
+                + notACloudEvent.offset() + ": " + notACloudEvent.getCause());
+        kafka.seek(notACloudEvent.topicPartition(), notACloudEvent.offset() + 1);
+    }
+
+    private void handle(ConsumerRecord<String, CloudEvent> record) {
         BookingEvent event;
         try {
-            event = BookingEvent.from(record, json);
+            event = BookingEvent.from(record.value(), json);
         } catch (IllegalArgumentException e) {
             System.err.println("Skipping unreadable record at " + record.topic() + "-" + record.partition() + "@"
                     + record.offset() + ": " + e.getMessage());

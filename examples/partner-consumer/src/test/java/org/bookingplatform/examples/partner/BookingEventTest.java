@@ -6,22 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 class BookingEventTest {
 
     private static final String BOOKING = "8f14e45f-ceea-4b67-9a3c-2f1d0c5e7a91";
-    private static final Map<String, String> HEADERS = Map.of("ce_id", "e1", "ce_type", "org.bookingplatform.booking.expired",
-            "ce_time", "2026-05-04T09:30:05Z", "ce_dataschema", "urn:bookingplatform:schema:booking.expired:v1");
+    /** The headers as booking-service writes them (CloudEvents binary mode). */
+    private static final Map<String, String> HEADERS = Map.of("ce_specversion", "1.0", "ce_id", "e1",
+            "ce_type", "org.bookingplatform.booking.expired", "ce_source", "/booking-service",
+            "ce_time", "2026-05-04T09:30:05Z", "ce_subject", BOOKING,
+            "ce_dataschema", "urn:bookingplatform:schema:booking.expired:v1", "content-type", "application/json");
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void readsTheAttributesFromTheHeadersAndTheBookingFromTheData() {
-        BookingEvent event = BookingEvent.from(record(HEADERS, "{\"bookingId\":\"" + BOOKING + "\",\"version\":2}"), json);
+        BookingEvent event = BookingEvent.from(cloudEvent(HEADERS, "{\"bookingId\":\"" + BOOKING + "\",\"version\":2}"), json);
 
         assertEquals("e1", event.id());
         assertEquals("booking.expired", event.shortType());
@@ -42,22 +47,31 @@ class BookingEventTest {
     }
 
     @Test
-    void aRecordWithoutCeIdCannotBeDeduplicatedAndIsRejected() {
-        Map<String, String> headers = Map.of("ce_type", "org.bookingplatform.booking.expired");
+    void aRecordWithoutCeIdIsNotACloudEventForTheSdk() {
+        Map<String, String> headers = new java.util.HashMap<>(HEADERS);
+        headers.remove("ce_id");
 
-        assertThrows(IllegalArgumentException.class, () -> BookingEvent.from(record(headers, "{}"), json));
+        assertThrows(RuntimeException.class, () -> cloudEvent(headers, "{}"));
+    }
+
+    @Test
+    void aRecordWithoutCloudEventHeadersIsNotACloudEventForTheSdk() {
+        assertThrows(RuntimeException.class, () -> cloudEvent(Map.of("content-type", "application/json"), "{}"));
     }
 
     @Test
     void aValueThatIsNotAJsonObjectIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> BookingEvent.from(record(HEADERS, "not json"), json));
-        assertThrows(IllegalArgumentException.class, () -> BookingEvent.from(record(HEADERS, "[1]"), json));
-        assertThrows(IllegalArgumentException.class, () -> BookingEvent.from(record(HEADERS, null), json));
+        assertThrows(IllegalArgumentException.class, () -> BookingEvent.from(cloudEvent(HEADERS, "not json"), json));
+        assertThrows(IllegalArgumentException.class, () -> BookingEvent.from(cloudEvent(HEADERS, "[1]"), json));
+        assertThrows(IllegalArgumentException.class, () -> BookingEvent.from(cloudEvent(HEADERS, null), json));
     }
 
-    private static ConsumerRecord<String, String> record(Map<String, String> headers, String value) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>("booking.events", 0, 0L, BOOKING, value);
-        headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
-        return record;
+    /** What the consumer's value deserializer makes of a record with these headers and this value. */
+    private static CloudEvent cloudEvent(Map<String, String> headers, String value) {
+        RecordHeaders recordHeaders = new RecordHeaders();
+        headers.forEach((name, headerValue) -> recordHeaders.add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
+        try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
+            return deserializer.deserialize("booking.events", recordHeaders, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        }
     }
 }

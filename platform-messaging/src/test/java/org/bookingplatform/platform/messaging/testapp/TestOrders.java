@@ -46,6 +46,26 @@ public class TestOrders {
                 });
     }
 
+    /** Places an order whose event goes to {@code eventTopic} instead of the usual test topic. */
+    @WithTransaction
+    public Uni<OutgoingEvent> placeOn(String eventTopic, UUID orderId) {
+        TestOrder order = new TestOrder(orderId);
+        OutgoingEvent placed = OutgoingEvent.of(eventTopic, PLACED, SOURCE, orderId.toString(), new OrderChanged(orderId, 1));
+        return order.persist().chain(() -> outbox.append(placed)).replaceWith(placed);
+    }
+
+    /** Advances an order and announces it on {@code eventTopic}. */
+    @WithTransaction
+    public Uni<OutgoingEvent> advanceOn(String eventTopic, UUID orderId) {
+        return TestOrder.<TestOrder>findById(orderId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(order -> {
+                    order.version++;
+                    OutgoingEvent advanced = OutgoingEvent.of(eventTopic, ADVANCED, SOURCE, orderId.toString(),
+                            new OrderChanged(orderId, order.version));
+                    return outbox.append(advanced).replaceWith(advanced);
+                });
+    }
+
     /** Writes an order and its event, then breaks a rule: the transaction rolls back. */
     @WithTransaction
     public Uni<OutgoingEvent> placeThenFail(UUID orderId) {

@@ -1,0 +1,126 @@
+package org.bookingplatform.platform.messaging;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * When the relay runs: right after every commit that wrote outbox rows ({@link CommitNotifications}),
+ * and on the poll ({@code platform.messaging.outbox.relay-interval}) as the safety net. One pass at
+ * a time in this process: a wake-up that arrives during a pass makes exactly one more pass follow
+ * it, since the running pass may have read the outbox before the waking commit; any number of
+ * wake-ups during a pass fold into that one. Across replicas the relay's advisory lock decides;
+ * every replica hears every commit, so the one holding the lock hears it too and passes again.
+ */
+@ApplicationScoped
+public class RelayPasses {
+
+    private static final Logger LOG = Logger.getLogger(RelayPasses.class);
+
+    private final OutboxRelay relay;
+    private final CommitNotifications notifications;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile boolean started;
+
+    @Inject
+    RelayPasses(OutboxRelay relay, MessagingConfig config, Vertx vertx, Config rawConfig) {
+        this(relay, enabled(config) ? CommitNotifications.forDatasource(vertx, rawConfig) : null);
+    }
+
+    /** {@code notifications} null: woken by the poll alone. */
+    RelayPasses(OutboxRelay relay, CommitNotifications notifications) {
+        this.relay = relay;
+        this.notifications = notifications;
+    }
+
+    /**
+     * Listens once the application has started, since the outbox channel is wired during startup;
+     * the LISTEN being established is a wake-up too, which publishes what waited meanwhile.
+     */
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    void start() {
+        started = true;
+        if (notifications != null) {
+            notifications.listen(this::wake);
+        }
+    }
+
+    void stop() {
+        started = false;
+        if (notifications != null) {
+            notifications.close();
+        }
+    }
+
+    @Scheduled(identity = "platform-outbox-relay", every = "${platform.messaging.outbox.relay-interval}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @NonBlocking
+    void poll() {
+        wake();
+    }
+
+    /** Asks for a pass: starts one now, or right after the running one. Never blocks. */
+    public void wake() {
+        requested.set(true);
+        if (started && running.compareAndSet(false, true)) {
+            pass();
+        }
+    }
+
+    /**
+     * Runs a pass on a new safe Vert.x context, as Hibernate Reactive needs. Wake-ups come on
+     * event loops (the listener, the poll), where such a context cannot be created for a pass,
+     * so the pass starts from a worker thread; it never blocks that thread.
+     */
+    private void pass() {
+        requested.set(false);
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                VertxContextSupport.subscribe(() -> relay.publishPending().toMulti(), subscribe -> subscribe.with(
+                        ignored -> {
+                        },
+                        this::failed,
+                        this::finished));
+            } catch (RuntimeException failure) {
+                failed(failure);
+            }
+        });
+    }
+
+    private void failed(Throwable failure) {
+        LOG.warnf("Outbox relay pass failed, retrying on the next wake-up or poll: %s", failure.getMessage());
+        finished();
+    }
+
+    /** A wake-up that came after this pass's {@code requested.set(false)} is never lost: it is seen here or it started its own pass. */
+    private void finished() {
+        running.set(false);
+        if (started && requested.get() && running.compareAndSet(false, true)) {
+            pass();
+        }
+    }
+
+    private static boolean enabled(MessagingConfig config) {
+        String interval = config.outbox().relayInterval().trim();
+        return config.outbox().wakeOnCommit() && !interval.equalsIgnoreCase("off") && !interval.equalsIgnoreCase("disabled");
+    }
+}
