@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * succeeded, the event is sent again on the next run, and consumers drop it by its id
  * ({@link Inbox}). An event the broker keeps refusing is parked after
  * {@code platform.messaging.outbox.max-attempts} refusals, so that it stops delaying the rest
- * of the outbox; the later events of its aggregate wait behind it ({@link ParkedEvents}).
+ * of the outbox; the later events of its aggregate wait behind it ({@link ParkedOutboxEvents}).
  * {@link RelayPasses} decides when the relay runs.
  */
 @ApplicationScoped

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 @Startup
-public class ParkedEvents {
+public class ParkedOutboxEvents {
 
     static final String GAUGE = "platform.messaging.outbox.parked";
 
@@ -33,7 +33,7 @@ public class ParkedEvents {
     private final RelayPasses passes;
     private final AtomicLong parked = new AtomicLong();
 
-    ParkedEvents(RelayPasses passes, MeterRegistry registry) {
+    ParkedOutboxEvents(RelayPasses passes, MeterRegistry registry) {
         this.passes = passes;
         Gauge.builder(GAUGE, parked, AtomicLong::get)
                 .description("Outbox events parked after the broker refused them; each holds back its aggregate's later events")
@@ -41,16 +41,16 @@ public class ParkedEvents {
     }
 
     /** The parked events, oldest first; an empty list past the last page. */
-    public Uni<List<ParkedEvent>> list(int page, int size) {
+    public Uni<List<ParkedOutboxEvent>> list(int page, int size) {
         long first = (long) page * size;
         if (first > Integer.MAX_VALUE) {
             return Uni.createFrom().item(List.of());
         }
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createSelectionQuery("""
-                                select new org.bookingplatform.platform.messaging.ParkedEvent(e.id, e.topic, e.type, e.subject,
+                                select new org.bookingplatform.platform.messaging.ParkedOutboxEvent(e.id, e.topic, e.type, e.subject,
                                     e.attempts, e.lastError, e.parkedAt,
                                     (select count(*) from OutboxEventEntity w where w.subject = e.subject and w.position > e.position))
-                                from OutboxEventEntity e where e.parkedAt is not null order by e.position""", ParkedEvent.class)
+                                from OutboxEventEntity e where e.parkedAt is not null order by e.position""", ParkedOutboxEvent.class)
                         .setFirstResult((int) first)
                         .setMaxResults(size)
                         .getResultList()));

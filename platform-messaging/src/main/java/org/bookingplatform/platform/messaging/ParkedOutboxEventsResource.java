@@ -29,14 +29,14 @@ import java.util.function.Function;
 @Path("/admin/outbox/parked")
 @RolesAllowed(Caller.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
-public class ParkedEventsResource {
+public class ParkedOutboxEventsResource {
 
-    private static final Logger LOG = Logger.getLogger(ParkedEventsResource.class);
+    private static final Logger LOG = Logger.getLogger(ParkedOutboxEventsResource.class);
 
-    private final ParkedEvents parked;
+    private final ParkedOutboxEvents parked;
     private final SecurityIdentity identity;
 
-    ParkedEventsResource(ParkedEvents parked, SecurityIdentity identity) {
+    ParkedOutboxEventsResource(ParkedOutboxEvents parked, SecurityIdentity identity) {
         this.parked = parked;
         this.identity = identity;
     }
@@ -46,7 +46,7 @@ public class ParkedEventsResource {
     }
 
     @GET
-    public Uni<PageResponse<ParkedEvent>> list(@BeanParam @Valid PageRequest page) {
+    public Uni<PageResponse<ParkedOutboxEvent>> list(@BeanParam @Valid PageRequest page) {
         return parked.list(page.page(), page.size()).map(rows -> PageResponse.of(rows, page, Function.identity()));
     }
 

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(value = PlatformTestResource.class, restrictToAnnotatedClass = false)
-class ParkedEventIT {
+class ParkedOutboxEventIT {
 
     private static final String OPERATOR = "7f6c8a7e-5d3b-4c1a-9e2f-0a1b2c3d4e5f";
     private static final String REFUSED_TOPIC = "no such topic!";
@@ -45,7 +45,7 @@ class ParkedEventIT {
     TestOrders orders;
 
     @Inject
-    ParkedEvents parkedEvents;
+    ParkedOutboxEvents parkedEvents;
 
     @Inject
     MeterRegistry registry;
@@ -72,7 +72,7 @@ class ParkedEventIT {
                 "the later event of the parked aggregate waits, unparked");
         assertTrue(KafkaTestClient.collect(topic, KafkaTestClient.withKey(blocked), Duration.ofSeconds(2)).isEmpty(),
                 "nothing of the parked aggregate is published");
-        assertTrue(registry.get(ParkedEvents.GAUGE).gauge().value() >= 1, "the parked-events gauge");
+        assertTrue(registry.get(ParkedOutboxEvents.GAUGE).gauge().value() >= 1, "the parked-events gauge");
 
         given().when().get("/admin/outbox/parked?size=100")
                 .then().statusCode(200)
