@@ -16,15 +16,14 @@ public class Notification extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "user_id")
     public UUID userId;
-    @Column(name = "booking_id")
     public UUID bookingId;
     public String kind;
     public String title;
     public String body;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "read_at")
     public Instant readAt;
+    /** The user's own running number, given by the database on insert: the live stream's event id. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
 }
