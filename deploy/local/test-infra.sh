@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Test infrastructure: a throw-away PostgreSQL and Kafka for the integration tests, on
-# ports of their own so that they never clash with a running local platform.
-#   deploy/local/test-infra.sh start|stop|status|env
+# ports of their own so that they never clash with a running local platform; Keycloak
+# only for the tests that need a real one (its start takes 15-35 s).
+#   deploy/local/test-infra.sh start|stop|status|env      PostgreSQL and Kafka (stop: Keycloak too)
+#   deploy/local/test-infra.sh start-keycloak|stop-keycloak
 # Data lives in .data/test and is wiped at every start: each test run begins clean.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$LOCAL_DIR/lib/postgres.sh"
 source "$LOCAL_DIR/lib/kafka.sh"
+source "$LOCAL_DIR/lib/keycloak.sh"
 
 TEST_HOME="$DATA_ROOT/test"
 PG_PORT="${TEST_PG_PORT:-55433}"; PG_PORT_VAR=TEST_PG_PORT
@@ -19,6 +22,17 @@ KAFKA_HOME_DIR="$TEST_HOME/kafka"
 KAFKA_HEAP="-Xms128m -Xmx384m"
 # The shared libraries test their mechanisms in a database of their own.
 SERVICE_DATABASES="$SERVICE_DATABASES platform_messaging platform_idempotency"
+# Keycloak: the local platform's distribution and realm file, its data in the test PostgreSQL
+# (database 'keycloak', wiped with it), so every run imports the realm afresh. The secrets are
+# fixed test values: tests log in with them (TestInfrastructure), nothing real is protected.
+LOCAL_HOME="$TEST_HOME"
+KEYCLOAK_PORT="${TEST_KEYCLOAK_PORT:-18180}"
+KEYCLOAK_MGMT_PORT="${TEST_KEYCLOAK_MGMT_PORT:-19000}"
+KEYCLOAK_ADMIN_PASSWORD=test-admin-password
+KEYCLOAK_DB_PASSWORD=keycloak
+USER_SERVICE_CLIENT_SECRET=test-user-service-secret
+PARTNER_CLIENT_SECRET=test-partner-secret
+DEMO_PASSWORD=test-demo-password
 
 case "${1:-}" in
   start)
@@ -30,14 +44,25 @@ case "${1:-}" in
     pg_start
     kafka_start
     ;;
+  start-keycloak)
+    check_java_maven; check_postgres
+    pg_running || die "start the test PostgreSQL first ($0 start): Keycloak keeps its data there"
+    SERVICE_DATABASES=keycloak pg_create_service_databases
+    keycloak_start
+    keycloak_wait
+    ;;
+  stop-keycloak)
+    keycloak_stop ;;
   stop)
+    keycloak_stop
     kafka_stop
     pg_stop
     ;;
   status)
-    pg_status; kafka_status ;;
+    pg_status; kafka_status; keycloak_status ;;
   env)
-    echo "TEST_PG_PORT=$PG_PORT"; echo "TEST_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT" ;;
+    echo "TEST_PG_PORT=$PG_PORT"; echo "TEST_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT"
+    echo "TEST_KEYCLOAK_URL=http://localhost:$KEYCLOAK_PORT" ;;
   *)
-    echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+    echo "usage: $0 start|stop|status|env|start-keycloak|stop-keycloak" >&2; exit 2 ;;
 esac

@@ -39,7 +39,8 @@ service_env() {
     OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/booking")
   case $1 in
     booking-service) echo "${common[@]}" QUARKUS_HTTP_PORT="$BOOKING_PORT" ;;
-    user-service) echo "${common[@]}" QUARKUS_HTTP_PORT="$USER_PORT" USER_SERVICE_CLIENT_SECRET="$USER_SERVICE_CLIENT_SECRET" ;;
+    user-service) echo "${common[@]}" QUARKUS_HTTP_PORT="$USER_PORT" KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" \
+      USER_SERVICE_CLIENT_SECRET="$USER_SERVICE_CLIENT_SECRET" ;;
     payment-service) echo "${common[@]}" QUARKUS_HTTP_PORT="$PAYMENT_PORT" PAYMENT_PROVIDER_URL="http://127.0.0.1:$SIMULATOR_PORT" ;;
     notification-service) echo "${common[@]}" QUARKUS_HTTP_PORT="$NOTIFICATION_PORT" SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" ;;
     gateway) echo OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/booking" QUARKUS_HTTP_PORT="$GATEWAY_PORT" \

@@ -22,6 +22,9 @@ import java.util.UUID;
  * PENDING_PAYMENT  cancelled             CANCELLED        RELEASE_HOLD undoes HOLD                 booking.cancelled
  * CONFIRMED        cancelled             CANCELLED        RELEASE_BOOKING undoes CONFIRM_HOLD;     booking.cancelled
  *                                                         payment-service refunds the payment
+ * PENDING_PAYMENT  customer erased       CANCELLED        RELEASE_HOLD undoes HOLD                 booking.cancelled
+ * CONFIRMED,       customer erased       CANCELLED        RELEASE_BOOKING undoes CONFIRM_HOLD;     booking.cancelled
+ *   not started                                           payment-service refunds the payment
  * EXPIRED          payment authorized    EXPIRED          none: the inventory is gone              booking.payment-rejected
  *                                                         (payment-service refunds)                (BOOKING_EXPIRED)
  * CANCELLED        payment authorized    CANCELLED        none                                     booking.payment-rejected
@@ -128,6 +131,16 @@ public final class BookingLifecycle {
         return booking.holdExpiresAt().isAfter(now)
                 ? new Ignore("hold runs until " + booking.holdExpiresAt())
                 : new Move(Status.EXPIRED, InventoryChange.RELEASE_HOLD);
+    }
+
+    /**
+     * The customer erased their account (user.erased): what is still to come is cancelled as if
+     * they had cancelled it themselves; what has started or is settled stays, under the customer's
+     * id alone, which no longer leads to a person.
+     */
+    public static Decision onCustomerErased(State booking, Instant now) {
+        Decision cancel = onCancel(booking, Actor.CUSTOMER, now);
+        return cancel instanceof Refuse refuse ? new Ignore("kept after erasure: " + refuse.why()) : cancel;
     }
 
     public static Decision onCancel(State booking, Actor actor, Instant now) {

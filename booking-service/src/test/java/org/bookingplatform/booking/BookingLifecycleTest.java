@@ -119,6 +119,21 @@ class BookingLifecycleTest {
         assertEquals(0, InventoryChange.CONFIRM_HOLD.held + InventoryChange.CONFIRM_HOLD.booked);
     }
 
+    @Test
+    void erasureOfTheCustomerReleasesAHoldAndCancelsAConfirmedBookingStillToCome() {
+        assertEquals(new Move(Status.CANCELLED, InventoryChange.RELEASE_HOLD), BookingLifecycle.onCustomerErased(pending(), NOW));
+        assertEquals(new Move(Status.CANCELLED, InventoryChange.RELEASE_BOOKING),
+                BookingLifecycle.onCustomerErased(state(Status.CONFIRMED, PAYMENT), NOW));
+    }
+
+    @Test
+    void erasureOfTheCustomerKeepsStartedAndSettledBookings() {
+        Instant during = START.plus(Duration.ofHours(2));
+        assertInstanceOf(Ignore.class, BookingLifecycle.onCustomerErased(state(Status.CONFIRMED, PAYMENT), during));
+        assertInstanceOf(Ignore.class, BookingLifecycle.onCustomerErased(state(Status.EXPIRED, null), NOW));
+        assertInstanceOf(Ignore.class, BookingLifecycle.onCustomerErased(state(Status.CANCELLED, PAYMENT), NOW));
+    }
+
     private static State pending() {
         return new State(Status.PENDING_PAYMENT, START, NOW.plus(Duration.ofMinutes(15)), null);
     }

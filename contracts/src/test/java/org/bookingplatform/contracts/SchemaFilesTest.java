@@ -162,10 +162,12 @@ class SchemaFilesTest {
     @Test
     void noContractFileNamesAWebHost() throws IOException {
         Pattern webHost = Pattern.compile("(?i)https?://|www\\.|\\.(com|org|net|io)\\b");
+        // Examples may name people by e-mail addresses at the RFC 2606 example domains: no host is reached.
+        Pattern exampleAddress = Pattern.compile("(?i)[a-z0-9._%+-]+@example\\.(com|org|net)\\b");
         List<String> offenders = new ArrayList<>();
         for (Path file : ContractFiles.allFiles()) {
             try (Stream<String> lines = Files.lines(file)) {
-                lines.filter(line -> webHost.matcher(line).find())
+                lines.filter(line -> webHost.matcher(exampleAddress.matcher(line).replaceAll("")).find())
                         .forEach(line -> offenders.add(ContractFiles.ROOT.relativize(file) + ": " + line.trim()));
             }
         }

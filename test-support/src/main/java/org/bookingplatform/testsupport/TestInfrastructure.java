@@ -18,7 +18,13 @@ public final class TestInfrastructure {
 
     public static final String HOST = "127.0.0.1";
 
+    /** The test realm's confidential user-service client secret (fixed in deploy/local/test-infra.sh). */
+    public static final String USER_SERVICE_CLIENT_SECRET = "test-user-service-secret";
+    /** The password of the realm's demo users (alice, bob, olivia, paula) in the test Keycloak. */
+    public static final String DEMO_PASSWORD = "test-demo-password";
+
     private static boolean started;
+    private static boolean keycloakStarted;
 
     private TestInfrastructure() {
     }
@@ -29,6 +35,29 @@ public final class TestInfrastructure {
 
     public static int kafkaPort() {
         return Integer.parseInt(env("TEST_KAFKA_PORT", "19092"));
+    }
+
+    public static int keycloakPort() {
+        return Integer.parseInt(env("TEST_KEYCLOAK_PORT", "18180"));
+    }
+
+    /**
+     * Starts the test Keycloak if needed (the same distribution and realm file as the local
+     * platform, 15-35 s) and returns its base URL, as it names itself in token issuers. Only the
+     * tests that need a real Keycloak call this, so other modules' runs never pay for it. Once
+     * started it serves every later test class of the run; {@code ./platform test} stops it at the
+     * end of the whole run (TEST_INFRA_MANAGED), a module run on its own at JVM exit.
+     */
+    public static synchronized String keycloakUrl() {
+        ensureStarted();
+        if (!keycloakStarted && !reachable(keycloakPort())) {
+            runScript("start-keycloak");
+            if (System.getenv("TEST_INFRA_MANAGED") == null) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> runScript("stop-keycloak"), "test-keycloak-stop"));
+            }
+        }
+        keycloakStarted = true;
+        return "http://localhost:" + keycloakPort();
     }
 
     /** Starts the infrastructure if needed and returns Kafka's bootstrap servers. */
@@ -64,7 +93,7 @@ public final class TestInfrastructure {
         Path script = repositoryRoot().resolve("deploy/local/test-infra.sh");
         try {
             Process process = new ProcessBuilder("bash", script.toString(), command).inheritIO().start();
-            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(script + " " + command + " failed (exit " + process.exitValue() + ")");
             }
         } catch (IOException e) {

@@ -41,6 +41,22 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
     }
 
     /**
+     * The customer's bookings that are still to come (unpaid holds, confirmed bookings not yet
+     * started), locked, in id order so that two transactions never lock them crosswise.
+     */
+    public Uni<List<Booking>> lockUpcomingOf(UUID customerId, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        SELECT * FROM booking
+                        WHERE customer_id = :customer
+                          AND (status = 'PENDING_PAYMENT' OR (status = 'CONFIRMED' AND slot_start > :now))
+                        ORDER BY id
+                        FOR UPDATE""", Booking.class)
+                .setParameter("customer", customerId)
+                .setParameter("now", now)
+                .getResultList());
+    }
+
+    /**
      * Up to {@code limit} unpaid holds whose time is up, locked. SKIP LOCKED lets several
      * replicas sweep at once, each taking other rows, and never waits for a booking that a
      * payment or a cancellation is changing right now (the sweep sees it again next time).

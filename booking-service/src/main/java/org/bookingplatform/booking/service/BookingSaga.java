@@ -109,6 +109,29 @@ public class BookingSaga {
         });
     }
 
+    /**
+     * The customer erased their account: their holds are released and their bookings still to
+     * come cancelled (payment-service refunds those on booking.cancelled), all in one transaction.
+     * Slots are locked in one order first, as the sweep does, so this never deadlocks with it.
+     */
+    @WithTransaction
+    public Uni<Void> customerErased(UUID customerId) {
+        Instant now = now();
+        return bookings.lockUpcomingOf(customerId, now)
+                .call(inventory::lockSlotsOf)
+                .chain(upcoming -> Multi.createFrom().iterable(upcoming)
+                        .onItem().transformToUniAndConcatenate(booking -> {
+                            Decision decision = BookingLifecycle.onCustomerErased(State.of(booking), now);
+                            if (decision instanceof Move move) {
+                                booking.cancelledBy = Actor.CUSTOMER;
+                                return move(booking, move);
+                            }
+                            return ignore(booking, decision);
+                        })
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
     /** Expires up to {@code limit} unpaid holds whose time is up; returns how many it looked at. */
     @WithTransaction
     public Uni<Integer> expireDueHolds(int limit) {
