@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Test infrastructure: a throw-away PostgreSQL and Kafka for the integration tests, on
 # ports of their own so that they never clash with a running local platform.
-#   deploy/local/test-infra.sh start|stop|status|env
+#   deploy/local/test-infra.sh start|stop|status|env|postgres-stop|postgres-start
+# postgres-stop/postgres-start take only PostgreSQL down and up again (Kafka keeps running), for
+# tests of what a service does while its database is away.
 # Data lives in .data/test and is wiped at every start: each test run begins clean.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -34,10 +36,14 @@ case "${1:-}" in
     kafka_stop
     pg_stop
     ;;
+  postgres-stop)
+    pg_stop ;;
+  postgres-start)
+    pg_start ;;
   status)
     pg_status; kafka_status ;;
   env)
     echo "TEST_PG_PORT=$PG_PORT"; echo "TEST_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT" ;;
   *)
-    echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+    echo "usage: $0 start|stop|status|env|postgres-stop|postgres-start" >&2; exit 2 ;;
 esac
