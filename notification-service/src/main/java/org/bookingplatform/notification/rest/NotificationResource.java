@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.bookingplatform.notification.service.Inbox;
+import org.bookingplatform.notification.service.InAppNotifications;
 import org.bookingplatform.platform.paging.PageRequest;
 import org.bookingplatform.platform.paging.PageResponse;
 
@@ -22,17 +22,17 @@ import java.util.UUID;
 @Authenticated
 public class NotificationResource {
 
-    private final Inbox inbox;
+    private final InAppNotifications notifications;
     private final SecurityIdentity identity;
 
-    public NotificationResource(Inbox inbox, SecurityIdentity identity) {
-        this.inbox = inbox;
+    public NotificationResource(InAppNotifications notifications, SecurityIdentity identity) {
+        this.notifications = notifications;
         this.identity = identity;
     }
 
     @GET
     public Uni<PageResponse<NotificationView>> mine(@QueryParam("bookingId") UUID bookingId, @BeanParam @Valid PageRequest page) {
         UUID caller = UUID.fromString(identity.getPrincipal().getName());
-        return inbox.of(caller, bookingId, page).map(rows -> PageResponse.of(rows, page, NotificationView::of));
+        return notifications.of(caller, bookingId, page).map(rows -> PageResponse.of(rows, page, NotificationView::of));
     }
 }

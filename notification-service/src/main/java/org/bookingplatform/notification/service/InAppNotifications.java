@@ -12,11 +12,11 @@ import java.util.UUID;
 
 /** A person's in-app notifications. */
 @ApplicationScoped
-public class Inbox {
+public class InAppNotifications {
 
     private final NotificationRepository notifications;
 
-    public Inbox(NotificationRepository notifications) {
+    public InAppNotifications(NotificationRepository notifications) {
         this.notifications = notifications;
     }
 
