@@ -4,6 +4,8 @@
 # only for the tests that need a real one (its start takes 15-35 s).
 #   deploy/local/test-infra.sh start|stop|status|env      PostgreSQL and Kafka (stop: Keycloak too)
 #   deploy/local/test-infra.sh start-keycloak|stop-keycloak
+#   deploy/local/test-infra.sh postgres-stop|postgres-start  only PostgreSQL down and up again (Kafka
+#   keeps running), for tests of what a service does while its database is away.
 # Data lives in .data/test and is wiped at every start: each test run begins clean.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -58,11 +60,15 @@ case "${1:-}" in
     kafka_stop
     pg_stop
     ;;
+  postgres-stop)
+    pg_stop ;;
+  postgres-start)
+    pg_start ;;
   status)
     pg_status; kafka_status; keycloak_status ;;
   env)
     echo "TEST_PG_PORT=$PG_PORT"; echo "TEST_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT"
     echo "TEST_KEYCLOAK_URL=http://localhost:$KEYCLOAK_PORT" ;;
   *)
-    echo "usage: $0 start|stop|status|env|start-keycloak|stop-keycloak" >&2; exit 2 ;;
+    echo "usage: $0 start|stop|status|env|start-keycloak|stop-keycloak|postgres-stop|postgres-start" >&2; exit 2 ;;
 esac

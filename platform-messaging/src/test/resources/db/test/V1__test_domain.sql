@@ -12,3 +12,10 @@ create table test_received_event (
     subject  text not null,
     text     text not null
 );
+
+-- Application order of the effects, for the tests of per-key order.
+alter table test_received_event add column seq bigserial not null;
+
+-- A row the test locks to make the consumer meet a real lock conflict.
+create table test_lock (id int primary key);
+insert into test_lock values (1);

@@ -1,6 +1,5 @@
 package org.bookingplatform.booking.messaging;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,8 +11,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * The saga's inbound step: payment outcomes from payment.events. The inbox row and the effect
  * commit in one transaction, so a redelivered event (the relay resends, a rebalance replays) is
- * applied exactly once. Types this service does not act on (payment.refunded) are recorded in
- * the inbox and otherwise ignored.
+ * applied exactly once; a transient failure is attempted again in place and a poison record is
+ * dead-lettered (platform-messaging's Inbox). Types this service does not act on
+ * (payment.refunded) are recorded in the inbox and otherwise ignored.
  */
 @ApplicationScoped
 public class PaymentEventsConsumer {
@@ -31,7 +31,6 @@ public class PaymentEventsConsumer {
     }
 
     @Incoming("payment-events")
-    @WithTransaction
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return inbox.once(CONSUMER, record, this::apply);
     }

@@ -1,6 +1,5 @@
 package org.bookingplatform.booking.messaging;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +29,6 @@ public class UserEventsConsumer {
     }
 
     @Incoming("user-events")
-    @WithTransaction
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return inbox.once(CONSUMER, record, this::apply);
     }

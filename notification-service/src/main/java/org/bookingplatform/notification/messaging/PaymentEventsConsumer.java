@@ -1,6 +1,5 @@
 package org.bookingplatform.notification.messaging;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,7 +22,6 @@ public class PaymentEventsConsumer {
     }
 
     @Incoming("payment-events")
-    @WithTransaction
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return inbox.once(CONSUMER, record, notices::record);
     }

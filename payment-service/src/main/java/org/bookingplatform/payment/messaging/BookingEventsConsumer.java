@@ -1,6 +1,5 @@
 package org.bookingplatform.payment.messaging;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +36,6 @@ public class BookingEventsConsumer {
     }
 
     @Incoming("booking-events")
-    @WithTransaction
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return inbox.once(CONSUMER, record, this::apply);
     }

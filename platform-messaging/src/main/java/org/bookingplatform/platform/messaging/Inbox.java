@@ -7,22 +7,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The idempotent-consumer check. Kafka delivers at least once (the relay may resend, a consumer
- * may be redelivered what it processed just before a rebalance), so each consumer records the
- * ids of the events it applied, in the same transaction as the effect: the effect and the
- * record commit or roll back together, and a redelivered event is recognised and skipped.
+ * The idempotent consumer, written once for every service. Kafka delivers at least once (the
+ * relay may resend, a consumer may be redelivered what it processed just before a rebalance), so
+ * each consumer records the ids of the events it applied, in the same transaction as the effect:
+ * the effect and the record commit or roll back together, and a redelivered event is skipped.
+ *
+ * <p>{@link #once} also owns the failure handling, so that it is the same in every consumer: a
+ * transient failure is attempted again in place, in a new transaction, until it succeeds (order
+ * kept, nothing dead-lettered); a poison record ({@link ConsumerFailure}) goes to the dead-letter
+ * topic and parks its key, and the consumer moves on to the next record.
  */
 @ApplicationScoped
 public class Inbox {
 
     private final MessagingConfig config;
+    private final InPlaceRetry retry;
+    private final ParkedEvents parked;
+    private final DeadLetters deadLetters;
 
-    Inbox(MessagingConfig config) {
+    Inbox(MessagingConfig config, InPlaceRetry retry, ParkedEvents parked, DeadLetters deadLetters) {
         this.config = config;
+        this.retry = retry;
+        this.parked = parked;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -45,13 +57,36 @@ public class Inbox {
 
     /**
      * The shape of every consumer: reads the CloudEvent from the record and applies
-     * {@code effect} to it unless {@code consumer} already processed it, all in the caller's
-     * transaction (the consumer method's {@code @WithTransaction}).
+     * {@code effect} to it unless {@code consumer} already processed it. Each attempt is a
+     * transaction of its own, opened here: call it from an {@code @Incoming} method that has no
+     * {@code @WithTransaction} or {@code @WithSession}, or an attempt after a failure would run
+     * in the failed one's transaction. The returned Uni completes once the record is applied,
+     * found already applied, or dead-lettered; it fails only when dead-lettering itself fails
+     * for good (the channel then stops, loudly, rather than lose the record).
      */
     public Uni<Void> once(String consumer, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<Void>> effect) {
+        String what = consumer + " at " + ParkedEvents.position(record);
+        return retry.untilDone(what, () -> attempt(consumer, record, effect))
+                .onFailure(ConsumerFailure::isPoison).recoverWithItem(Verdict::poison)
+                .chain(verdict -> verdict.applied()
+                        ? Uni.createFrom().voidItem()
+                        : retry.untilDone("dead-lettering " + what,
+                                () -> deadLetters.deadLetter(consumer, record, verdict.reason(), verdict.cause())));
+    }
+
+    private Uni<Verdict> attempt(String consumer, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<Void>> effect) {
         IncomingEvent event = IncomingEvent.from(record);
-        return firstDelivery(consumer, event.id())
-                .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem());
+        String ref = ParkedEvents.refOf(record);
+        return Panache.withTransaction(() -> parked.oldest(consumer, record.key())
+                .chain((Optional<String> oldest) -> {
+                    if (oldest.isPresent() && !oldest.get().equals(ref)) {
+                        return Uni.createFrom().item(Verdict.behind(record.key(), oldest.get()));
+                    }
+                    return firstDelivery(consumer, event.id())
+                            .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem())
+                            .chain(() -> oldest.isPresent() ? parked.release(consumer, ref) : Uni.createFrom().voidItem())
+                            .replaceWith(Verdict.APPLIED);
+                }));
     }
 
     /** Forgets processed events older than the retention ({@code platform.messaging.inbox.retention}). */
@@ -65,5 +100,19 @@ public class Inbox {
                                 .setParameter("cutoff", cutoff)
                                 .executeUpdate()))
                 .replaceWithVoid();
+    }
+
+    /** How an attempt at a record ended: applied (or already applied), or to be dead-lettered, and why. */
+    private record Verdict(boolean applied, String reason, Throwable cause) {
+
+        static final Verdict APPLIED = new Verdict(true, null, null);
+
+        static Verdict poison(Throwable cause) {
+            return new Verdict(false, String.valueOf(cause.getMessage()), cause);
+        }
+
+        static Verdict behind(String key, String parkedRef) {
+            return new Verdict(false, "an earlier event of key " + key + " is parked: " + parkedRef, null);
+        }
     }
 }

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Settings of the outbox relay and the inbox, under {@code platform.messaging}. */
+/** Settings of the outbox relay and the inbox (the consumer side), under {@code platform.messaging}. */
 @ConfigMapping(prefix = "platform.messaging")
 public interface MessagingConfig {
 
@@ -82,5 +82,25 @@ public interface MessagingConfig {
         /** How often expired processed-event rows are deleted (read by {@code @Scheduled}); {@code off} disables it. */
         @WithDefault("1h")
         String purgeInterval();
+
+        /** The wait before the second attempt at a record after a transient failure; it doubles with every attempt. */
+        @WithDefault("100ms")
+        Duration retryInitialDelay();
+
+        /**
+         * The longest wait between two attempts at one record: how late a consumer notices that
+         * its database or broker is back.
+         */
+        @WithDefault("30s")
+        Duration retryMaxDelay();
+
+        /**
+         * The longest one attempt (its transaction and effect) may take before it is given up as
+         * a transient failure and attempted again. It stands in for the Kafka connector's
+         * unprocessed-record age check, which the library turns off because an outage legitimately
+         * holds a record for longer.
+         */
+        @WithDefault("60s")
+        Duration attemptTimeout();
     }
 }

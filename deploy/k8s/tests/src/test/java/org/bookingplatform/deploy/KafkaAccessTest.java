@@ -61,19 +61,15 @@ class KafkaAccessTest {
                 boolean incoming = m.group(1).equals("incoming");
                 switch (m.group(3)) {
                     case "topic" -> needs.add(new String[] {"topic", value, incoming ? "Read" : "Write"});
-                    case "dead-letter-queue.topic" -> needs.add(new String[] {"topic", value, "Write"});
-                    case "delayed-retry-topic.topics" -> {
-                        for (String t : value.split(",")) {
-                            needs.add(new String[] {"topic", t.trim(), "Write"});
-                            needs.add(new String[] {"topic", t.trim(), "Read"});
-                        }
-                    }
                     default -> { }
                 }
                 if (incoming && m.group(3).equals("connector")) {
                     String group = resolve(p.getProperty("mp.messaging.incoming." + m.group(2) + ".group.id",
                             p.getProperty("quarkus.application.name")));
                     needs.add(new String[] {"group", group, "Read"});
+                    // platform-messaging dead-letters a poison record to <topic>.<group>.dead-letter.
+                    String topic = resolve(p.getProperty("mp.messaging.incoming." + m.group(2) + ".topic", m.group(2)));
+                    needs.add(new String[] {"topic", topic + "." + group + ".dead-letter", "Write"});
                 }
             }
             for (String[] need : needs) {
@@ -108,7 +104,7 @@ class KafkaAccessTest {
                 } else if (type.equals("group")) {
                     ok = !prefix && resource.equals(name) && ops.equals(Set.of("Read")) && !CONSUMES.get(name).isEmpty();
                 } else if (type.equals("topic") && prefix) {
-                    // The consumer's own dead-letter (and delay) topics: <consumed topic>.<group>...
+                    // The consumer's own dead-letter topics: <consumed topic>.<group>.dead-letter
                     ok = CONSUMES.get(name).stream().anyMatch(t -> resource.equals(t + "." + name));
                 } else if (type.equals("topic")) {
                     ok = (resource.equals(PRODUCES.get(name)) && Set.of("Describe", "Write").containsAll(ops))
