@@ -16,6 +16,9 @@ import java.util.UUID;
  * (none)           hold requested        PENDING_PAYMENT  HOLD: held += q, refused if any slot     booking.requested
  *                                                         lacks q (conditional update + CHECK)
  * PENDING_PAYMENT  payment authorized    CONFIRMED        CONFIRM_HOLD: held -= q, booked += q     booking.confirmed
+ * PENDING_PAYMENT  payment authorized,   PENDING_PAYMENT  none: the hold waits for a right payment  booking.payment-rejected
+ *                  not the booking's                      or its expiry (payment-service refunds)  (PAYMENT_MISMATCH)
+ *                  total and currency
  * PENDING_PAYMENT  payment declined      PENDING_PAYMENT  none; the attempt is recorded and the    (nothing)
  *                                                         customer may pay again until expiry
  * PENDING_PAYMENT  hold expired (sweep)  EXPIRED          RELEASE_HOLD undoes HOLD                 booking.expired
@@ -42,7 +45,7 @@ public final class BookingLifecycle {
     public enum Actor { CUSTOMER, OPERATOR }
 
     /** Why a payment could not be taken; announced as {@code reason} of booking.payment-rejected. */
-    public enum RejectionReason { BOOKING_EXPIRED, BOOKING_CANCELLED }
+    public enum RejectionReason { BOOKING_EXPIRED, BOOKING_CANCELLED, PAYMENT_MISMATCH }
 
     /** Change of every slot of the booking, in units of its quantity. */
     public enum InventoryChange {
@@ -65,11 +68,16 @@ public final class BookingLifecycle {
     }
 
     /** What the state machine needs to know of a booking. */
-    public record State(Status status, Instant start, Instant holdExpiresAt, UUID paymentId) {
+    public record State(Status status, Instant start, Instant holdExpiresAt, UUID paymentId, long totalAmount, String currency) {
 
         public static State of(Booking booking) {
-            return new State(booking.status, booking.slotStart, booking.holdExpiresAt, booking.paymentId);
+            return new State(booking.status, booking.slotStart, booking.holdExpiresAt, booking.paymentId, booking.totalAmount,
+                    booking.currency);
         }
+    }
+
+    /** An authorized payment as payment.authorized announces it. */
+    public record Payment(UUID id, long amount, String currency) {
     }
 
     /** What to do about an event. */
@@ -99,11 +107,15 @@ public final class BookingLifecycle {
     /** The state of a booking that has just taken its inventory. */
     public static final Status INITIAL = Status.PENDING_PAYMENT;
 
-    public static Decision onPaymentAuthorized(State booking, UUID paymentId) {
+    public static Decision onPaymentAuthorized(State booking, Payment payment) {
+        UUID paymentId = payment.id();
         return switch (booking.status()) {
             // Still held, even if the hold's time has passed and the sweep has not reached it yet:
-            // the units were never released, so taking the payment cannot overbook.
-            case PENDING_PAYMENT -> new Move(Status.CONFIRMED, InventoryChange.CONFIRM_HOLD);
+            // the units were never released, so taking the payment cannot overbook. Only the booking's
+            // own total confirms it; any other sum is handed back (payment-service refunds it).
+            case PENDING_PAYMENT -> payment.amount() == booking.totalAmount() && payment.currency().equals(booking.currency())
+                    ? new Move(Status.CONFIRMED, InventoryChange.CONFIRM_HOLD)
+                    : new RejectPayment(RejectionReason.PAYMENT_MISMATCH);
             case CONFIRMED -> new Ignore(paymentId.equals(booking.paymentId())
                     ? "payment already applied"
                     : "booking already paid by payment " + booking.paymentId() + "; the contract has no rejection reason for a second payment");

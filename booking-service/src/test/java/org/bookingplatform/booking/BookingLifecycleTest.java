@@ -5,6 +5,7 @@ import org.bookingplatform.booking.BookingLifecycle.Actor;
 import org.bookingplatform.booking.BookingLifecycle.Ignore;
 import org.bookingplatform.booking.BookingLifecycle.InventoryChange;
 import org.bookingplatform.booking.BookingLifecycle.Move;
+import org.bookingplatform.booking.BookingLifecycle.Payment;
 import org.bookingplatform.booking.BookingLifecycle.RecordDecline;
 import org.bookingplatform.booking.BookingLifecycle.Refuse;
 import org.bookingplatform.booking.BookingLifecycle.RejectPayment;
@@ -24,39 +25,51 @@ class BookingLifecycleTest {
     private static final Instant NOW = Instant.parse("2026-05-04T09:15:00Z");
     private static final Instant START = Instant.parse("2026-06-12T00:00:00Z");
     private static final UUID PAYMENT = UUID.randomUUID();
+    private static final long TOTAL = 24000;
+    /** The booking's own total, as payment-service charges it. */
+    private static final Payment PAID = new Payment(PAYMENT, TOTAL, "EUR");
 
     @Test
     void authorizedPaymentConfirmsAPendingHoldTurningHeldIntoBooked() {
         assertEquals(new Move(Status.CONFIRMED, InventoryChange.CONFIRM_HOLD),
-                BookingLifecycle.onPaymentAuthorized(pending(), PAYMENT));
+                BookingLifecycle.onPaymentAuthorized(pending(), PAID));
     }
 
     @Test
     void paymentAfterExpiryIsRejectedSoThatItIsRefunded() {
         assertEquals(new RejectPayment(RejectionReason.BOOKING_EXPIRED),
-                BookingLifecycle.onPaymentAuthorized(state(Status.EXPIRED, null), PAYMENT));
+                BookingLifecycle.onPaymentAuthorized(state(Status.EXPIRED, null), PAID));
     }
 
     @Test
     void paymentAfterCancellingAHoldIsRejectedSoThatItIsRefunded() {
         assertEquals(new RejectPayment(RejectionReason.BOOKING_CANCELLED),
-                BookingLifecycle.onPaymentAuthorized(state(Status.CANCELLED, null), PAYMENT));
+                BookingLifecycle.onPaymentAuthorized(state(Status.CANCELLED, null), PAID));
     }
 
     @Test
     void theConfirmingPaymentSeenAgainAfterCancellationIsNotRejectedTwice() {
-        assertInstanceOf(Ignore.class, BookingLifecycle.onPaymentAuthorized(state(Status.CANCELLED, PAYMENT), PAYMENT));
+        assertInstanceOf(Ignore.class, BookingLifecycle.onPaymentAuthorized(state(Status.CANCELLED, PAYMENT), PAID));
     }
 
     @Test
     void theSamePaymentAuthorizedAgainChangesNothing() {
-        assertInstanceOf(Ignore.class, BookingLifecycle.onPaymentAuthorized(state(Status.CONFIRMED, PAYMENT), PAYMENT));
+        assertInstanceOf(Ignore.class, BookingLifecycle.onPaymentAuthorized(state(Status.CONFIRMED, PAYMENT), PAID));
     }
 
     @Test
     void paymentStillConfirmsAHoldPastItsTimeThatTheSweepHasNotExpiredYet() {
-        State overdue = new State(Status.PENDING_PAYMENT, START, NOW.minus(Duration.ofMinutes(1)), null);
-        assertEquals(new Move(Status.CONFIRMED, InventoryChange.CONFIRM_HOLD), BookingLifecycle.onPaymentAuthorized(overdue, PAYMENT));
+        State overdue = new State(Status.PENDING_PAYMENT, START, NOW.minus(Duration.ofMinutes(1)), null, TOTAL, "EUR");
+        assertEquals(new Move(Status.CONFIRMED, InventoryChange.CONFIRM_HOLD), BookingLifecycle.onPaymentAuthorized(overdue, PAID));
+    }
+
+    @Test
+    void paymentOfAnotherAmountOrCurrencyThanTheBookingsTotalIsRejectedAndTheHoldStaysPending() {
+        for (Payment wrong : new Payment[] {new Payment(PAYMENT, TOTAL - 1, "EUR"), new Payment(PAYMENT, TOTAL + 1, "EUR"),
+                new Payment(PAYMENT, TOTAL, "USD"), new Payment(PAYMENT, 0, "EUR")}) {
+            assertEquals(new RejectPayment(RejectionReason.PAYMENT_MISMATCH), BookingLifecycle.onPaymentAuthorized(pending(), wrong),
+                    wrong.toString());
+        }
     }
 
     @Test
@@ -73,7 +86,7 @@ class BookingLifecycleTest {
 
     @Test
     void anUnpaidHoldPastItsTimeExpiresAndReleasesTheHold() {
-        State due = new State(Status.PENDING_PAYMENT, START, NOW, null);
+        State due = new State(Status.PENDING_PAYMENT, START, NOW, null, TOTAL, "EUR");
         assertEquals(new Move(Status.EXPIRED, InventoryChange.RELEASE_HOLD), BookingLifecycle.onHoldExpiry(due, NOW));
     }
 
@@ -135,10 +148,10 @@ class BookingLifecycleTest {
     }
 
     private static State pending() {
-        return new State(Status.PENDING_PAYMENT, START, NOW.plus(Duration.ofMinutes(15)), null);
+        return new State(Status.PENDING_PAYMENT, START, NOW.plus(Duration.ofMinutes(15)), null, TOTAL, "EUR");
     }
 
     private static State state(Status status, UUID paymentId) {
-        return new State(status, START, NOW.minus(Duration.ofMinutes(15)), paymentId);
+        return new State(status, START, NOW.minus(Duration.ofMinutes(15)), paymentId, TOTAL, "EUR");
     }
 }

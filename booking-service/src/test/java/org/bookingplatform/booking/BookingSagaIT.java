@@ -114,6 +114,29 @@ class BookingSagaIT {
     }
 
     @Test
+    void paymentOfAnotherAmountThanTheBookingsTotalIsRejectedSoThatPaymentServiceRefundsItAndTheHoldStays() {
+        UUID listing = listingWithNights(3);
+        UUID booking = holdOk(customer, listing, night(50), night(52), 1);
+        long total = DB.count("SELECT total_amount FROM booking WHERE id = ?", booking);
+        UUID payment = UUID.randomUUID();
+
+        publishAuthorized(UUID.randomUUID(), booking, customer, payment, total - 1, "EUR");
+
+        ConsumerRecord<String, String> rejected = single(booking, "payment-rejected");
+        EventContracts.assertValid(rejected);
+        assertEquals("PAYMENT_MISMATCH", data(rejected).get("reason").asText());
+        assertEquals(payment.toString(), data(rejected).get("paymentId").asText());
+        assertEquals("PENDING_PAYMENT", status(booking));
+        assertEquals(2, held(listing), "the hold keeps its two nights, none booked");
+        assertEquals(0, booked(listing));
+
+        // The same total in another currency is no more the booking's price.
+        publishAuthorized(UUID.randomUUID(), booking, customer, UUID.randomUUID(), total, "USD");
+        await().atMost(PATIENCE).until(() -> KafkaTestClient.collect(TOPIC, event(booking, "payment-rejected"), Duration.ofSeconds(2)).size() == 2);
+        assertEquals("PENDING_PAYMENT", status(booking));
+    }
+
+    @Test
     void declinedPaymentIsRecordedAndTheHoldWaitsForAnotherAttempt() {
         UUID listing = listingWithNights(3);
         UUID booking = holdOk(customer, listing, night(50), night(51), 1);

@@ -112,8 +112,14 @@ public final class BookingTestApi {
         KafkaTestClient.publish("payment.events", paymentId.toString(), value, headers);
     }
 
+    /** payment.authorized of the booking's own total, as payment-service charges it. */
     public static void publishAuthorized(UUID eventId, UUID booking, UUID customer, UUID paymentId) {
-        publishPayment("authorized", eventId, paymentId, payment(paymentId, booking, customer, Map.of("amount", 10000, "currency", "EUR")));
+        long total = DB.count("SELECT total_amount FROM booking WHERE id = ?", booking);
+        publishAuthorized(eventId, booking, customer, paymentId, total, "EUR");
+    }
+
+    public static void publishAuthorized(UUID eventId, UUID booking, UUID customer, UUID paymentId, long amount, String currency) {
+        publishPayment("authorized", eventId, paymentId, payment(paymentId, booking, customer, Map.of("amount", amount, "currency", currency)));
     }
 
     public static void publishDeclined(UUID booking, UUID customer, UUID paymentId, String reason) {

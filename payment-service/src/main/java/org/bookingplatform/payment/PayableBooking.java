@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,7 +19,7 @@ import java.util.UUID;
 @Table(name = "payable_booking")
 public class PayableBooking extends PanacheEntityBase {
 
-    public enum Status { PAYABLE, PAID, EXPIRED, CANCELLED, REJECTED }
+    public enum Status { PAYABLE, PAID, CONFIRMED, EXPIRED, CANCELLED, REJECTED }
 
     @Id
     @Column(name = "booking_id")
@@ -37,9 +36,4 @@ public class PayableBooking extends PanacheEntityBase {
     public int version;
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    /** Payable now, and for at least {@code margin} more: a charge sent now lands before the hold ends. */
-    public boolean payableFor(Duration margin) {
-        return status == Status.PAYABLE && holdExpiresAt.isAfter(Instant.now().plus(margin));
-    }
 }

@@ -51,6 +51,9 @@ public class Payment extends PanacheEntityBase {
     /** When the recovery job may next look at a PENDING payment. */
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
+    /** When the safety net reported the payment as authorized but neither confirmed nor rejected by its booking. */
+    @Column(name = "unconfirmed_reported_at")
+    public Instant unconfirmedReportedAt;
     /** The number of events published about this payment, and so the version of the latest one. */
     public int version;
     @Column(name = "created_at")
@@ -100,6 +103,10 @@ public class Payment extends PanacheEntityBase {
         status = Status.REFUNDED;
         version++;
         updatedAt = now();
+    }
+
+    public void reportedUnconfirmed() {
+        unconfirmedReportedAt = now();
     }
 
     public void retryAt(Instant when) {

@@ -17,6 +17,7 @@ import java.util.UUID;
 @Table(name = "payment_attempt")
 public class PaymentAttempt extends PanacheEntityBase {
 
+    /** LOOKUP (and its outcome NOT_FOUND) only in rows of versions that still looked charges up instead of re-sending them. */
     public enum Operation { CHARGE, LOOKUP }
 
     public enum Outcome { AUTHORIZED, DECLINED, NOT_FOUND, FAILED }

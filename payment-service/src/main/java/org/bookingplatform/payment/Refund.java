@@ -20,10 +20,14 @@ import java.util.UUID;
 @Table(name = "refund")
 public class Refund extends PanacheEntityBase {
 
-    /** The reasons of the payment.refunded contract. */
+    /**
+     * The reasons of the payment.refunded contract. OPERATOR_REQUEST is no longer produced (operators
+     * cancel the booking instead); it stays for refunds recorded before and for the contract.
+     */
     public enum Reason { BOOKING_CANCELLED, BOOKING_PAYMENT_REJECTED, OPERATOR_REQUEST }
 
-    public enum Status { PENDING, SUCCEEDED, FAILED }
+    /** PENDING until the provider has refunded: a refund is retried for as long as it takes, never given up. */
+    public enum Status { PENDING, SUCCEEDED }
 
     @Id
     public UUID id;
@@ -35,6 +39,7 @@ public class Refund extends PanacheEntityBase {
     public Status status;
     @Column(name = "provider_reference")
     public String providerReference;
+    /** Why the last attempt failed. */
     public String failure;
     public int attempts;
     @Column(name = "next_attempt_at")
@@ -50,13 +55,8 @@ public class Refund extends PanacheEntityBase {
         this.updatedAt = now();
     }
 
-    public void failed(String failure) {
-        this.status = Status.FAILED;
+    public void retryAt(Instant when, String failure) {
         this.failure = failure;
-        this.updatedAt = now();
-    }
-
-    public void retryAt(Instant when) {
         attempts++;
         nextAttemptAt = when;
         updatedAt = now();

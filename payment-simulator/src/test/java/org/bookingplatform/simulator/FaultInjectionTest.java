@@ -147,6 +147,23 @@ class FaultInjectionTest {
     }
 
     @Test
+    void chargeDelayKeepsTheChargeUnrecordedWhileItIsProcessedAndLookupsSayNotFoundMeanwhile() throws Exception {
+        faults(Map.of("chargeDelayMs", 1500));
+
+        java.util.concurrent.CompletableFuture<Integer> charging = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> charge("key-slow", payment("pm_card_visa", "booking-1")).extract().statusCode());
+        Thread.sleep(300);
+        given().queryParam("idempotencyKey", "key-slow").when().get("/v1/payments").then().statusCode(404);
+        assertEquals(0, Api.stats().getInt("charges"));
+
+        assertEquals(201, charging.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        given().queryParam("idempotencyKey", "key-slow").when().get("/v1/payments").then()
+                .statusCode(200)
+                .body("status", equalTo("succeeded"));
+        assertEquals(1, Api.stats().getInt("charges"));
+    }
+
+    @Test
     void sameSeedInjectsTheSameFaults() {
         Map<String, Object> settings = Map.of("errorRate", 0.5, "seed", 42, "phase", "before");
 

@@ -79,12 +79,17 @@ public class BookingSaga {
             if (booking == null) {
                 return Uni.createFrom().voidItem();
             }
-            Decision decision = BookingLifecycle.onPaymentAuthorized(State.of(booking), payment.paymentId());
+            Decision decision = BookingLifecycle.onPaymentAuthorized(State.of(booking),
+                    new BookingLifecycle.Payment(payment.paymentId(), payment.amount(), payment.currency()));
             if (decision instanceof Move move) {
                 booking.paymentId = payment.paymentId();
                 return move(booking, move);
             }
             if (decision instanceof RejectPayment reject) {
+                if (reject.reason() == BookingLifecycle.RejectionReason.PAYMENT_MISMATCH) {
+                    LOG.errorf("payment %s of booking %s rejected: %d %s authorized, the booking's total is %d %s",
+                            payment.paymentId(), booking.id, payment.amount(), payment.currency(), booking.totalAmount, booking.currency);
+                }
                 next(booking);
                 return events.paymentRejected(booking, payment.paymentId(), reject.reason());
             }

@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bookingplatform.booking.config.BookingConfig;
+import org.bookingplatform.platform.messaging.ScheduledBatches;
 import org.jboss.logging.Logger;
 
 /**
@@ -14,7 +15,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ExpirySweep {
 
-    private static final Logger LOG = Logger.getLogger(ExpirySweep.class);
+    private static final ScheduledBatches SWEEP = ScheduledBatches.named("expiry sweep", Logger.getLogger(ExpirySweep.class));
 
     private final BookingSaga saga;
     private final BookingConfig config;
@@ -28,17 +29,12 @@ public class ExpirySweep {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweepOnSchedule() {
-        return sweep()
-                .onFailure().invoke(failure -> LOG.warnf("Expiry sweep failed, retrying on the next run: %s", failure.getMessage()))
-                .onFailure().recoverWithNull();
+        return sweep().replaceWithVoid();
     }
 
-    /** Runs batch after batch until one is not full. */
-    public Uni<Void> sweep() {
+    /** Runs batch after batch until one is not full; how many holds it looked at. */
+    public Uni<Integer> sweep() {
         int batchSize = config.expiryBatchSize();
-        return Uni.createFrom().deferred(() -> saga.expireDueHolds(batchSize))
-                .repeat().whilst(expired -> expired == batchSize)
-                .collect().last()
-                .replaceWithVoid();
+        return SWEEP.run(batchSize, () -> saga.expireDueHolds(batchSize));
     }
 }

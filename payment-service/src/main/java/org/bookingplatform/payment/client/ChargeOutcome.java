@@ -14,10 +14,6 @@ public sealed interface ChargeOutcome {
     record Declined(DeclineReason reason, String providerReference) implements ChargeOutcome {
     }
 
-    /** A lookup found no charge under the payment's key: nothing was charged. */
-    record NotCharged() implements ChargeOutcome {
-    }
-
     /** No answer (provider unavailable, timed out, breaker open, or the call refused): the payment stays pending. */
     record Unanswered(String detail) implements ChargeOutcome {
     }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.util.function.Function;
 
 /**
- * The payment provider as payment-service sees it: charge, look up a charge, refund, each under
+ * The payment provider as payment-service sees it: charge and refund, each under
  * an idempotency key derived from our payment id and guarded by {@link ProviderGuard}. Turns the
  * provider's answers into outcomes: a decline is an outcome; 5xx, 408, 429 and lost connections
  * are {@link ProviderUnavailableException}s (retried, counted by the circuit breaker); other 4xx
@@ -42,11 +42,6 @@ public class PaymentProvider {
         return guard.call(() -> call(client.charge(payment.providerKey(), request), PaymentProvider::chargeAnswer));
     }
 
-    /** What the provider did under the payment's key, without charging. */
-    public Uni<ChargeOutcome> lookup(Payment payment) {
-        return guard.call(() -> call(client.findByIdempotencyKey(payment.providerKey()), PaymentProvider::lookupAnswer));
-    }
-
     /** Refunds the whole payment; the provider's refund id. */
     public Uni<String> refund(Payment payment) {
         return guard.call(() -> call(client.refund(payment.providerReference, payment.refundKey(), new RefundRequest(payment.amount)),
@@ -65,14 +60,6 @@ public class PaymentProvider {
             case 200, 201, 402 -> outcomeOf(response.readEntity(ProviderPayment.class));
             // Refused before any charge (an unknown payment method, say): final, and nothing was taken.
             case 400 -> new ChargeOutcome.Declined(DeclineReason.PROVIDER_ERROR, null);
-            default -> throw failure(response);
-        };
-    }
-
-    private static ChargeOutcome lookupAnswer(Response response) {
-        return switch (response.getStatus()) {
-            case 200 -> outcomeOf(response.readEntity(ProviderPayment.class));
-            case 404 -> new ChargeOutcome.NotCharged();
             default -> throw failure(response);
         };
     }

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -33,10 +31,6 @@ public interface ProviderClient {
     /** 201 charged, 402 declined, 200 replay of the charge first made under this key. */
     @POST
     Uni<Response> charge(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, ChargeRequest request);
-
-    /** 200 with the charge made under this key, 404 if none was. */
-    @GET
-    Uni<Response> findByIdempotencyKey(@QueryParam("idempotencyKey") String idempotencyKey);
 
     /** 201 refunded, 200 replay of the refund first made under this key. */
     @POST

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * <p>
  * Retrying is safe only because every call through here is idempotent: a charge or a refund
  * carries an idempotency key derived from our payment id (the provider answers a repeated key
- * with the first outcome instead of acting again), and a lookup only reads. A call without such
+ * with the first outcome instead of acting again). A call without such
  * a key must not be sent through this guard.
  */
 @ApplicationScoped

@@ -14,9 +14,52 @@ public interface PaymentConfig {
     /** Retry-After sent when the booking's booking.requested event has not been consumed yet. */
     Duration unknownBookingRetryAfter();
 
+    ReplicaWait replicaWait();
+
+    Declines declines();
+
     Recovery recovery();
 
     Refunds refunds();
+
+    Unconfirmed unconfirmed();
+
+    /**
+     * How long a payment request for a booking not yet in the replica waits for its
+     * booking.requested: a client that pays right after its hold's 201 must not be refused
+     * because the event is still on its way.
+     */
+    interface ReplicaWait {
+
+        /** The longest wait; after it the request is refused (409 + Retry-After). */
+        Duration timeout();
+
+        /** The replica is looked at again after 10 ms, then after doubling waits up to this one. */
+        Duration maxPollInterval();
+    }
+
+    /** Card testing: declined payments allowed in a sliding window before new payments are refused (429). */
+    interface Declines {
+
+        Duration window();
+
+        int maxPerBooking();
+
+        int maxPerCustomer();
+    }
+
+    /**
+     * The safety net of money: an authorized payment that booking-service neither confirmed nor
+     * rejected within {@link #after()} is reported for an operator (log line and metrics).
+     */
+    interface Unconfirmed {
+
+        Duration after();
+
+        String interval();
+
+        int batchSize();
+    }
 
     /** Background completion of payments left PENDING by an unavailable provider. */
     interface Recovery {
@@ -55,6 +98,12 @@ public interface PaymentConfig {
         Duration backoff();
 
         Duration maxBackoff();
+
+        /**
+         * After this many failed attempts a refund is reported for an operator (log line and
+         * metrics); it is still retried, at {@link #maxBackoff()}, until the provider refunds.
+         */
+        int alertAfterAttempts();
     }
 
     /** The wait before the next attempt after {@code failures} failed ones: exponential, capped. */

@@ -21,6 +21,7 @@ public class BookingEventsConsumer {
 
     static final String CONSUMER = "payment-service.booking-events";
     static final String REQUESTED = "org.bookingplatform.booking.requested";
+    static final String CONFIRMED = "org.bookingplatform.booking.confirmed";
     static final String EXPIRED = "org.bookingplatform.booking.expired";
     static final String CANCELLED = "org.bookingplatform.booking.cancelled";
     static final String PAYMENT_REJECTED = "org.bookingplatform.booking.payment-rejected";
@@ -43,6 +44,8 @@ public class BookingEventsConsumer {
     private Uni<Void> apply(IncomingEvent event) {
         return switch (event.type()) {
             case REQUESTED -> bookings.record(event.dataAs(BookingRequested.class));
+            // Ends the payment's watch by UnconfirmedPayments.
+            case CONFIRMED -> bookings.changeStatus(event.dataAs(BookingStatusChanged.class), PayableBooking.Status.CONFIRMED);
             case EXPIRED -> bookings.changeStatus(event.dataAs(BookingStatusChanged.class), PayableBooking.Status.EXPIRED);
             case CANCELLED -> {
                 BookingStatusChanged cancelled = event.dataAs(BookingStatusChanged.class);
@@ -55,7 +58,7 @@ public class BookingEventsConsumer {
                                 PayableBooking.Status.REJECTED)
                         .chain(() -> refunds.forRejectedPayment(rejected.paymentId()));
             }
-            // booking.confirmed, and types added later: nothing payment-service keeps depends on them.
+            // Types added later: nothing payment-service keeps depends on them.
             default -> Uni.createFrom().voidItem();
         };
     }

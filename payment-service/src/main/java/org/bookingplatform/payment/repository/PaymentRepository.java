@@ -49,8 +49,56 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
                 List.of(Payment.Status.PENDING, Payment.Status.AUTHORIZED, Payment.Status.REFUNDED)).firstResult();
     }
 
+    /** Declined payments created since {@code since}, and the oldest one's time (null if none). */
+    public record Declines(long count, Instant oldest) {
+    }
+
+    public Uni<Declines> declinesOfBooking(UUID bookingId, Instant since) {
+        return declines("bookingId = ?1", bookingId, since);
+    }
+
+    public Uni<Declines> declinesOfCustomer(UUID customerId, Instant since) {
+        return declines("customerId = ?1", customerId, since);
+    }
+
+    private Uni<Declines> declines(String whose, UUID id, Instant since) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                                "select count(*), min(createdAt) from Payment where " + whose + " and status = ?2 and createdAt > ?3",
+                                Object[].class)
+                        .setParameter(1, id).setParameter(2, Payment.Status.DECLINED).setParameter(3, since)
+                        .getSingleResult())
+                .map(row -> new Declines((Long) row[0], (Instant) row[1]));
+    }
+
     public Uni<Payment> authorizedForBooking(UUID bookingId) {
         return find("bookingId = ?1 and status = ?2", bookingId, Payment.Status.AUTHORIZED).firstResult();
+    }
+
+    /**
+     * Authorized before {@code before} and neither confirmed nor rejected (nor cancelled) by the
+     * booking, not reported yet: marks them reported, so each is reported once, by one replica.
+     */
+    public Uni<List<Payment>> leaseUnconfirmed(int limit, Instant before) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                                SELECT p.* FROM payment p JOIN payable_booking b ON b.booking_id = p.booking_id
+                                WHERE p.status = 'AUTHORIZED' AND p.unconfirmed_reported_at IS NULL AND p.updated_at < ?1
+                                  AND b.status NOT IN ('CONFIRMED', 'REJECTED', 'CANCELLED')
+                                ORDER BY p.updated_at
+                                LIMIT ?2
+                                FOR UPDATE OF p SKIP LOCKED""", Payment.class)
+                        .setParameter(1, before).setParameter(2, limit)
+                        .getResultList())
+                .invoke(found -> found.forEach(Payment::reportedUnconfirmed));
+    }
+
+    /** Reported as unconfirmed and still neither confirmed nor rejected. */
+    public Uni<Long> countUnconfirmed(Instant before) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                                SELECT count(*) FROM payment p JOIN payable_booking b ON b.booking_id = p.booking_id
+                                WHERE p.status = 'AUTHORIZED' AND p.updated_at < ?1
+                                  AND b.status NOT IN ('CONFIRMED', 'REJECTED', 'CANCELLED')""", Long.class)
+                        .setParameter(1, before)
+                        .getSingleResult());
     }
 
     /**

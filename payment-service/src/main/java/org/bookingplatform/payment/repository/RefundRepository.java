@@ -36,6 +36,11 @@ public class RefundRepository implements PanacheRepositoryBase<Refund, UUID> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Pending refunds that failed at least {@code attempts} times: the ones an operator has been told about. */
+    public Uni<Long> countOverdue(int attempts) {
+        return count("status = ?1 and attempts >= ?2", Refund.Status.PENDING, attempts);
+    }
+
     /** As {@link PaymentRepository#leaseDuePending}: replicas take different refunds, and the lease keeps them apart. */
     public Uni<List<Refund>> leaseDuePending(int limit, Instant leaseUntil) {
         return getSession().chain(session -> session.createNativeQuery("""

@@ -17,15 +17,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.bookingplatform.payment.Refund;
 import org.bookingplatform.payment.config.PaymentConfig;
 import org.bookingplatform.payment.service.PaymentAnswer;
 import org.bookingplatform.payment.service.PaymentQueries;
 import org.bookingplatform.payment.service.Payments;
-import org.bookingplatform.payment.service.Refunds;
 import org.bookingplatform.platform.idempotency.IdempotencyKeys;
 import org.bookingplatform.platform.paging.PageRequest;
 import org.bookingplatform.platform.paging.PageResponse;
+import org.bookingplatform.platform.security.Caller;
 
 import java.net.URI;
 import java.util.UUID;
@@ -36,15 +35,12 @@ import java.util.UUID;
 public class PaymentResource {
 
     private final Payments payments;
-    private final Refunds refunds;
     private final PaymentQueries queries;
     private final SecurityIdentity identity;
     private final PaymentConfig config;
 
-    public PaymentResource(Payments payments, Refunds refunds, PaymentQueries queries, SecurityIdentity identity,
-                           PaymentConfig config) {
+    public PaymentResource(Payments payments, PaymentQueries queries, SecurityIdentity identity, PaymentConfig config) {
         this.payments = payments;
-        this.refunds = refunds;
         this.queries = queries;
         this.identity = identity;
         this.config = config;
@@ -74,17 +70,6 @@ public class PaymentResource {
         return queries.get(caller(), isOperator(), id).map(PaymentView::of);
     }
 
-    /** 202 while the refund is being performed, 200 once it is done; asking again answers the same refund. */
-    @POST
-    @Path("/{id}/refund")
-    @RolesAllowed("operator")
-    public Uni<Response> refund(@PathParam("id") UUID id) {
-        return refunds.requestByOperator(id).map(refund -> Response
-                .status(refund.status == Refund.Status.PENDING ? Response.Status.ACCEPTED : Response.Status.OK)
-                .entity(RefundView.of(refund))
-                .build());
-    }
-
     private Response respond(PaymentAnswer answer) {
         if (answer instanceof PaymentAnswer.Charged charged) {
             return Response.created(location(charged.payment().id)).entity(PaymentView.of(charged.payment())).build();
@@ -106,7 +91,7 @@ public class PaymentResource {
     }
 
     private UUID caller() {
-        return UUID.fromString(identity.getPrincipal().getName());
+        return Caller.of(identity).id();
     }
 
     private boolean isOperator() {

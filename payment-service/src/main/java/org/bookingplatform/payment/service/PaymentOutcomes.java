@@ -73,11 +73,6 @@ public class PaymentOutcomes {
             payment.decline(declined.reason(), declined.providerReference());
             return events.declined(payment).chain(() -> storeAnswer(payment));
         }
-        if (outcome instanceof ChargeOutcome.NotCharged) {
-            // Only looked up once the hold is over (or the booking gone): the key is never charged again.
-            payment.decline(Payment.DeclineReason.PROVIDER_ERROR, null);
-            return events.declined(payment).chain(() -> storeAnswer(payment));
-        }
         payment.retryAt(Instant.now().plus(PaymentConfig.backoff(config.recovery().backoff(), config.recovery().maxBackoff(),
                 payment.attempts + 1)));
         return Uni.createFrom().voidItem();
@@ -98,9 +93,6 @@ public class PaymentOutcomes {
         }
         if (outcome instanceof ChargeOutcome.Declined declined) {
             return PaymentAttempt.of(paymentId, operation, PaymentAttempt.Outcome.DECLINED, declined.reason().name(), startedAt);
-        }
-        if (outcome instanceof ChargeOutcome.NotCharged) {
-            return PaymentAttempt.of(paymentId, operation, PaymentAttempt.Outcome.NOT_FOUND, null, startedAt);
         }
         return PaymentAttempt.of(paymentId, operation, PaymentAttempt.Outcome.FAILED, ((ChargeOutcome.Unanswered) outcome).detail(),
                 startedAt);

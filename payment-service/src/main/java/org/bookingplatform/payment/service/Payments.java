@@ -18,6 +18,7 @@ import org.bookingplatform.platform.problem.Problem;
 import org.bookingplatform.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -38,15 +39,17 @@ public class Payments {
     private final PaymentRepository payments;
     private final PaymentProvider provider;
     private final PaymentOutcomes outcomes;
+    private final ReplicaArrival replica;
     private final IdempotencyKeys keys;
     private final PaymentConfig config;
 
     public Payments(PayableBookingRepository bookings, PaymentRepository payments, PaymentProvider provider,
-                    PaymentOutcomes outcomes, IdempotencyKeys keys, PaymentConfig config) {
+                    PaymentOutcomes outcomes, ReplicaArrival replica, IdempotencyKeys keys, PaymentConfig config) {
         this.bookings = bookings;
         this.payments = payments;
         this.provider = provider;
         this.outcomes = outcomes;
+        this.replica = replica;
         this.keys = keys;
         this.config = config;
     }
@@ -56,9 +59,16 @@ public class Payments {
         return "payments:" + customerId;
     }
 
+    /**
+     * A booking not in the replica yet is waited for (its booking.requested is usually milliseconds
+     * away), outside the transaction: the refusal rolled the Idempotency-Key claim back, and no
+     * connection is held while waiting. Once it has arrived, or the wait is over, step 1 runs again.
+     */
     public Uni<PaymentAnswer> pay(UUID customerId, String idempotencyKey, PaymentRequest request) {
         String fingerprint = keys.fingerprint(request);
         return Panache.withTransaction(() -> open(customerId, idempotencyKey, fingerprint, request))
+                .onFailure(NotKnownYet.class).recoverWithUni(() -> replica.awaitKnown(request.bookingId())
+                        .chain(() -> Panache.withTransaction(() -> open(customerId, idempotencyKey, fingerprint, request))))
                 .chain(opened -> opened.answer() != null ? Uni.createFrom().item(opened.answer()) : charge(opened.toCharge()));
     }
 
@@ -98,6 +108,8 @@ public class Payments {
                 if (refusal != null) {
                     return Uni.createFrom().failure(refusal);
                 }
+                return belowDeclineLimits(booking.bookingId, customerId);
+            }).chain(() -> {
                 Payment payment = Payment.pending(booking.bookingId, customerId, booking.amount, booking.currency,
                         request.paymentMethod(), idempotencyKey, Instant.now().plus(config.recovery().lease()));
                 return payments.persist(payment);
@@ -122,10 +134,41 @@ public class Payments {
                 });
     }
 
+    /**
+     * Card testing: too many declined payments of this booking, or of this customer, in the window
+     * refuse the next payment before the provider is called. The booking's count is exact (its
+     * row is locked); the customer's may be passed by payments of other bookings at the same moment.
+     */
+    private Uni<Void> belowDeclineLimits(UUID bookingId, UUID customerId) {
+        PaymentConfig.Declines limits = config.declines();
+        Instant since = Instant.now().minus(limits.window());
+        return payments.declinesOfBooking(bookingId, since).chain(ofBooking -> ofBooking.count() >= limits.maxPerBooking()
+                ? Uni.createFrom().failure(tooManyDeclines("booking " + bookingId, ofBooking, limits))
+                : payments.declinesOfCustomer(customerId, since).chain(ofCustomer -> ofCustomer.count() >= limits.maxPerCustomer()
+                        ? Uni.createFrom().failure(tooManyDeclines("your account", ofCustomer, limits))
+                        : Uni.createFrom().voidItem()));
+    }
+
+    private static ProblemException tooManyDeclines(String of, PaymentRepository.Declines declines, PaymentConfig.Declines limits) {
+        // The oldest decline leaves the window first; then one more payment may be tried.
+        Duration retryAfter = Duration.between(Instant.now(), declines.oldest().plus(limits.window()));
+        LOG.warnf("payment refused: %d declined payments of %s within %s", declines.count(), of, limits.window());
+        return new ProblemException(Problem.of(429, "Too Many Requests", "Too many declined payments of " + of
+                + " recently; try again later."), retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter);
+    }
+
     private ProblemException notKnownYet(UUID bookingId) {
-        // booking.requested may simply not be consumed yet: a short wait usually fixes it.
-        return new ProblemException(Problem.of(409, "Conflict", "Booking " + bookingId
+        // booking.requested may simply not be consumed yet: pay() waits for it, then asks again.
+        return new NotKnownYet(Problem.of(409, "Conflict", "Booking " + bookingId
                 + " is not known to payment-service yet; retry shortly."), config.unknownBookingRetryAfter());
+    }
+
+    /** The booking is not in the replica (yet): waited for once, answered 409 after that. */
+    private static final class NotKnownYet extends ProblemException {
+
+        NotKnownYet(Problem problem, Duration retryAfter) {
+            super(problem, retryAfter);
+        }
     }
 
     private ProblemException alreadyPaying(Payment live) {
@@ -139,7 +182,7 @@ public class Payments {
     private static ProblemException notPayable(PayableBooking booking) {
         return switch (booking.status) {
             case PAYABLE -> booking.holdExpiresAt.isAfter(Instant.now()) ? null : holdExpired(booking);
-            case PAID -> ProblemException.conflict("Booking " + booking.bookingId + " is already paid.");
+            case PAID, CONFIRMED -> ProblemException.conflict("Booking " + booking.bookingId + " is already paid.");
             case EXPIRED -> holdExpired(booking);
             case CANCELLED -> ProblemException.conflict("Booking " + booking.bookingId + " was cancelled.");
             case REJECTED -> ProblemException.conflict("Booking " + booking.bookingId + " can no longer be paid.");

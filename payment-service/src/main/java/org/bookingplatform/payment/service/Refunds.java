@@ -1,5 +1,7 @@
 package org.bookingplatform.payment.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +13,6 @@ import org.bookingplatform.payment.config.PaymentConfig;
 import org.bookingplatform.payment.messaging.PaymentEvents;
 import org.bookingplatform.payment.repository.PaymentRepository;
 import org.bookingplatform.payment.repository.RefundRepository;
-import org.bookingplatform.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -31,12 +32,17 @@ public class Refunds {
     private final RefundRepository refunds;
     private final PaymentEvents events;
     private final PaymentConfig config;
+    private final Counter overdueAlerts;
 
-    public Refunds(PaymentRepository payments, RefundRepository refunds, PaymentEvents events, PaymentConfig config) {
+    public Refunds(PaymentRepository payments, RefundRepository refunds, PaymentEvents events, PaymentConfig config,
+                   MeterRegistry metrics) {
         this.payments = payments;
         this.refunds = refunds;
         this.events = events;
         this.config = config;
+        this.overdueAlerts = Counter.builder("payment.refunds.overdue.alerts")
+                .description("Refunds reported for an operator after failing alert-after-attempts times")
+                .register(metrics);
     }
 
     /** In the consumer's transaction: a cancelled booking that was paid is refunded. */
@@ -58,23 +64,6 @@ public class Refunds {
         });
     }
 
-    /** An operator refunds a payment; asking again answers the refund already requested. */
-    @WithTransaction
-    public Uni<Refund> requestByOperator(UUID paymentId) {
-        return payments.lock(paymentId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("No payment " + paymentId + "."))
-                .chain(payment -> refunds.forPayment(paymentId).chain(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().item(existing);
-                    }
-                    if (payment.status != Payment.Status.AUTHORIZED) {
-                        return Uni.createFrom().failure(ProblemException.conflict(
-                                "Payment " + paymentId + " is " + payment.status + "; only an authorized payment can be refunded."));
-                    }
-                    return refunds.requestIfAbsent(paymentId, Refund.Reason.OPERATOR_REQUEST);
-                }));
-    }
-
     /** The provider refunded: the payment is REFUNDED and payment.refunded goes out, once. */
     @WithTransaction
     public Uni<Void> recordRefunded(Refund leased, String providerRefundId) {
@@ -88,23 +77,32 @@ public class Refunds {
         }));
     }
 
-    /** No refund: retried later with the same key, or failed for good when the provider refuses it. */
+    /**
+     * No refund this time: retried later with the same key, whether the provider was away or
+     * refused it (a refusal may be a passing state on its side, and the key makes a retry safe).
+     * Money owed to a customer is never given up on: after {@code alert-after-attempts} failures
+     * the refund is reported once for an operator (ERROR with the ids, counter
+     * {@code payment.refunds.overdue.alerts}; the gauge {@code payment.refunds.overdue} counts them)
+     * and keeps being retried, so it completes by itself once the cause is fixed.
+     */
     @WithTransaction
     public Uni<Void> recordFailure(Refund leased, Throwable failure) {
         return payments.lock(leased.paymentId).chain(payment -> refunds.lock(leased.id).invoke(refund -> {
             if (refund.status != Refund.Status.PENDING) {
                 return;
             }
-            if (failure instanceof ProviderRejectedException) {
-                LOG.errorf("refund %s of payment %s refused by the provider, an operator must look at it: %s", refund.id,
-                        refund.paymentId, failure.getMessage());
-                refund.failed(failure.getMessage());
-                return;
-            }
+            String why = failure instanceof ProviderRejectedException ? "refused: " + failure.getMessage() : ChargeOutcome.describe(failure);
             refund.retryAt(Instant.now().plus(PaymentConfig.backoff(config.refunds().backoff(), config.refunds().maxBackoff(),
-                    refund.attempts + 1)));
-            LOG.infof("refund %s not performed yet (%s); next attempt at %s", refund.id, ChargeOutcome.describe(failure),
-                    refund.nextAttemptAt);
+                    refund.attempts + 1)), why);
+            if (refund.attempts == config.refunds().alertAfterAttempts()) {
+                overdueAlerts.increment();
+                LOG.errorf("refund %s of payment %s (booking %s, customer %s, %d %s) failed %d times, an operator must look at it;"
+                                + " still retried, next at %s: %s", refund.id, payment.id, payment.bookingId, payment.customerId,
+                        payment.amount, payment.currency, refund.attempts, refund.nextAttemptAt, why);
+            } else {
+                LOG.infof("refund %s of payment %s not performed yet (%s); next attempt at %s", refund.id, payment.id, why,
+                        refund.nextAttemptAt);
+            }
         })).replaceWithVoid();
     }
 }

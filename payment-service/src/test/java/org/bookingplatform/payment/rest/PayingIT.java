@@ -148,7 +148,7 @@ class PayingIT extends HealthyProviderTest {
     }
 
     @Test
-    void bookingNotKnownYetIsAConflictToRetryAndTheSameKeyWorksOnceItIsKnown() {
+    void bookingStillUnknownAfterTheWaitIsAConflictToRetryAndTheSameKeyWorksOnceItIsKnown() {
         UUID customer = UUID.randomUUID();
         UUID booking = UUID.randomUUID();
         String key = UUID.randomUUID().toString();

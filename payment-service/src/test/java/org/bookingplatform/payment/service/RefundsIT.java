@@ -1,6 +1,7 @@
 package org.bookingplatform.payment.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,6 +12,7 @@ import org.bookingplatform.payment.support.PaymentSimulatorResource;
 import org.bookingplatform.payment.support.PaymentStore;
 import org.bookingplatform.testsupport.PlatformTestResource;
 import org.bookingplatform.testsupport.TestTokens;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RefundsIT extends HealthyProviderTest {
 
     private static final Duration REFUNDED_WITHIN = Duration.ofSeconds(60);
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void duplicateDeliveryOfBookingCancelledRefundsExactlyOnce() {
@@ -59,57 +64,79 @@ class RefundsIT extends HealthyProviderTest {
     }
 
     @Test
-    void everyWayOfAskingForTheSameRefundEndsInOneRefund() {
+    void cancellationAndRejectionOfTheSamePaymentEndInOneRefund() {
         UUID customer = UUID.randomUUID();
         UUID booking = UUID.randomUUID();
         UUID paymentId = paidBooking(customer, booking, 5000);
 
-        // A cancellation, then booking-service's rejection of the same payment, and an operator's click: one refund.
         BookingEvents.cancelled(UUID.randomUUID(), booking, customer, 3, "CONFIRMED");
         BookingEvents.paymentRejected(booking, customer, paymentId, 4);
         PaymentStore.awaitPaymentStatus(paymentId, "REFUNDED", REFUNDED_WITHIN);
-        given().auth().oauth2(TestTokens.operator(UUID.randomUUID()))
-                .when().post("/payments/{id}/refund", paymentId)
-                .then().statusCode(200).body("status", equalTo("SUCCEEDED"), "reason", equalTo("BOOKING_CANCELLED"));
 
         assertEquals(1, PaymentEventsTopic.collect(paymentId, PaymentEventsTopic.REFUNDED, Duration.ofSeconds(5)).size());
+        assertEquals(1, PaymentStore.count("SELECT count(*) FROM refund WHERE payment_id = ?", paymentId));
         assertEquals(1, simulator.stats().refunds());
     }
 
+    /** Refunding a confirmed booking's payment alone would leave the booking CONFIRMED: operators cancel the booking instead. */
     @Test
-    void operatorRefundsAnAuthorizedPayment() {
+    void paymentServiceHasNoOperatorRefundThatWouldLeaveTheBookingConfirmed() {
         UUID customer = UUID.randomUUID();
         UUID paymentId = paidBooking(customer, UUID.randomUUID(), 7500);
-        String operator = TestTokens.operator(UUID.randomUUID());
 
-        String refundId = given().auth().oauth2(operator).when().post("/payments/{id}/refund", paymentId)
-                .then().statusCode(202).body("status", equalTo("PENDING"), "reason", equalTo("OPERATOR_REQUEST"))
-                .extract().path("id");
-        PaymentStore.awaitPaymentStatus(paymentId, "REFUNDED", REFUNDED_WITHIN);
-        given().auth().oauth2(operator).when().post("/payments/{id}/refund", paymentId)
-                .then().statusCode(200).body("id", equalTo(refundId), "status", equalTo("SUCCEEDED"));
+        given().auth().oauth2(TestTokens.operator(UUID.randomUUID())).when().post("/payments/{id}/refund", paymentId)
+                .then().statusCode(404);
 
-        JsonNode data = PaymentEventsTopic.data(PaymentEventsTopic.await(paymentId, PaymentEventsTopic.REFUNDED, 1).get(0));
-        assertEquals("OPERATOR_REQUEST", data.get("reason").asText());
-        assertEquals(refundId, data.get("refundId").asText());
-        assertEquals(1, simulator.stats().refunds());
+        assertEquals(0, PaymentStore.count("SELECT count(*) FROM refund WHERE payment_id = ?", paymentId));
+        PaymentStore.awaitPaymentStatus(paymentId, "AUTHORIZED", Duration.ofSeconds(1));
+        assertEquals(0, simulator.stats().refunds());
     }
 
     @Test
-    void onlyAnAuthorizedPaymentOfAnOperatorsChoiceCanBeRefunded() {
+    void refundTheProviderKeepsFailingIsRetriedReportedForAnOperatorAndCompletesOnceTheProviderIsBack() {
         UUID customer = UUID.randomUUID();
-        UUID booking = PaymentStore.payableBooking(customer, 3000);
-        String declined = pay(customer, booking, "pm_card_declined").then().statusCode(201).extract().path("id");
-        String operator = TestTokens.operator(UUID.randomUUID());
+        UUID booking = UUID.randomUUID();
+        UUID paymentId = paidBooking(customer, booking, 4200);
+        double alertsBefore = overdueAlerts();
+        simulator.faults(Map.of("errorRate", 1.0, "phase", "before"));
 
-        given().auth().oauth2(operator).when().post("/payments/{id}/refund", declined)
-                .then().statusCode(409).contentType("application/problem+json");
-        given().auth().oauth2(operator).when().post("/payments/{id}/refund", UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.customer(customer)).when().post("/payments/{id}/refund", declined)
-                .then().statusCode(403).contentType("application/problem+json");
-        assertEquals(0, PaymentStore.count("SELECT count(*) FROM refund WHERE payment_id = ?", UUID.fromString(declined)));
+        BookingEvents.cancelled(UUID.randomUUID(), booking, customer, 3, "CONFIRMED");
+        // alert-after-attempts is 3 in the test profile: reported once, then still retried.
+        await().atMost(REFUNDED_WITHIN).until(() -> PaymentStore.count(
+                "SELECT count(*) FROM refund WHERE payment_id = ? AND status = 'PENDING' AND attempts > 3", paymentId) == 1);
+        assertEquals(alertsBefore + 1, overdueAlerts());
+        await().atMost(REFUNDED_WITHIN).until(() -> overdueRefunds() >= 1);
         assertEquals(0, simulator.stats().refunds());
+
+        simulator.heal();
+        PaymentStore.awaitPaymentStatus(paymentId, "REFUNDED", REFUNDED_WITHIN);
+        assertEquals(1, simulator.stats().refunds());
+        assertEquals(1, PaymentEventsTopic.await(paymentId, PaymentEventsTopic.REFUNDED, 1).size());
+        assertEquals(alertsBefore + 1, overdueAlerts());
+        await().atMost(REFUNDED_WITHIN).until(() -> overdueRefunds() == 0);
+    }
+
+    @Test
+    void refundTheProviderRefusesIsNeverGivenUpButRetriedAndReported() {
+        UUID customer = UUID.randomUUID();
+        UUID booking = UUID.randomUUID();
+        UUID paymentId = paidBooking(customer, booking, 3100);
+        double alertsBefore = overdueAlerts();
+        // Someone used our refund key for another amount at the provider: every refund we send is refused (409).
+        String charge = simulator.paymentByKey("pay-" + paymentId).get("id").asText();
+        simulator.refund(charge, "refund-" + paymentId, 100);
+
+        try {
+            BookingEvents.cancelled(UUID.randomUUID(), booking, customer, 3, "CONFIRMED");
+            await().atMost(REFUNDED_WITHIN).until(() -> PaymentStore.count(
+                    "SELECT count(*) FROM refund WHERE payment_id = ? AND status = 'PENDING' AND attempts > 3 AND failure LIKE 'refused%'",
+                    paymentId) == 1);
+            assertEquals(alertsBefore + 1, overdueAlerts());
+            assertEquals(1, PaymentStore.count("SELECT count(*) FROM payment WHERE id = ? AND status = 'AUTHORIZED'", paymentId));
+        } finally {
+            // What an operator does after settling it with the provider by hand; no other test may find it pending.
+            PaymentStore.DB.update("UPDATE refund SET status = 'SUCCEEDED' WHERE payment_id = ?", paymentId);
+        }
     }
 
     @Test
@@ -128,6 +155,14 @@ class RefundsIT extends HealthyProviderTest {
         PaymentStore.awaitPaymentStatus(paymentId, "REFUNDED", REFUNDED_WITHIN);
         assertEquals(1, simulator.stats().refunds());
         assertEquals(1, PaymentEventsTopic.await(paymentId, PaymentEventsTopic.REFUNDED, 1).size());
+    }
+
+    private double overdueAlerts() {
+        return metrics.counter("payment.refunds.overdue.alerts").count();
+    }
+
+    private double overdueRefunds() {
+        return metrics.get("payment.refunds.overdue").gauge().value();
     }
 
     /** A booking requested through booking.events and paid through the API. */

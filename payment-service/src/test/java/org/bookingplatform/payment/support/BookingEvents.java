@@ -44,6 +44,14 @@ public final class BookingEvents {
         publish(UUID.randomUUID(), "booking.requested", bookingId, data);
     }
 
+    public static void confirmed(UUID bookingId, UUID customerId, UUID paymentId, int version) {
+        Map<String, Object> data = base(bookingId, version);
+        data.put("listingId", UUID.randomUUID().toString());
+        data.put("customerId", customerId.toString());
+        data.put("paymentId", paymentId.toString());
+        publish(UUID.randomUUID(), "booking.confirmed", bookingId, data);
+    }
+
     /** booking.expired; returns its event id. */
     public static UUID expired(UUID bookingId, UUID customerId, int version) {
         Map<String, Object> data = base(bookingId, version);

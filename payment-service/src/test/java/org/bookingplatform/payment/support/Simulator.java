@@ -47,6 +47,15 @@ public final class Simulator {
         return read(send("GET", "/admin/stats", null, 200), Stats.class);
     }
 
+    /** A refund made at the provider directly, as a person or another system might. */
+    public void refund(String providerPaymentId, String idempotencyKey, long amount) {
+        HttpResponse<String> response = exchange("POST", "/v1/payments/" + providerPaymentId + "/refunds", Map.of("amount", amount),
+                Map.of("Idempotency-Key", idempotencyKey));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("refund answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
     /** The charge the provider made under an idempotency key (our {@code pay-<paymentId>}), or null. */
     public JsonNode paymentByKey(String idempotencyKey) {
         HttpResponse<String> response = exchange("GET", "/v1/payments?idempotencyKey="
@@ -66,15 +75,19 @@ public final class Simulator {
     }
 
     private HttpResponse<String> exchange(String method, String path, Object body) {
+        return exchange(method, path, body, Map.of());
+    }
+
+    private HttpResponse<String> exchange(String method, String path, Object body, Map<String, String> headers) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .method(method, publisher)
-                    .build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+                    .method(method, publisher);
+            headers.forEach(request::header);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

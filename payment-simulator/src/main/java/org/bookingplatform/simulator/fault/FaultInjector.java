@@ -69,6 +69,12 @@ public class FaultInjector {
         return result;
     }
 
+    /** A charge: as {@link #around}, after the charge delay, so that the charge is recorded only once it has passed. */
+    public <T> T aroundCharge(HttpServerRequest request, Supplier<T> charge) {
+        pause(settings.chargeDelayMs());
+        return around(request, charge);
+    }
+
     private synchronized Fault draw(FaultSettings current) {
         double draw = random.nextDouble();
         Kind kind;

@@ -7,6 +7,8 @@ import org.bookingplatform.simulator.ProblemException;
  * so together they may not exceed 1. Absent fields mean "no such fault".
  *
  * @param delayMs   latency added to every API request
+ * @param chargeDelayMs latency added to charges only, before the charge is recorded: a charge the provider is still
+ *                  processing, which a lookup by its key meanwhile does not find (404)
  * @param timeoutMs how long a timeout fault holds the request before answering 504; null takes the configured default
  * @param seed      makes the sequence of faults reproducible; null draws a fresh random sequence
  * @param phase     when faults strike relative to the operation; null means random, 50/50
@@ -17,13 +19,14 @@ public record FaultSettings(
         double timeoutRate,
         double dropRate,
         long delayMs,
+        long chargeDelayMs,
         Long timeoutMs,
         Long seed,
         FaultPhase phase,
         boolean down) {
 
     public static FaultSettings healthy(long timeoutMs) {
-        return new FaultSettings(0, 0, 0, 0, timeoutMs, null, FaultPhase.RANDOM, false);
+        return new FaultSettings(0, 0, 0, 0, 0, timeoutMs, null, FaultPhase.RANDOM, false);
     }
 
     /** Checks the ranges and fills in the defaults, so that GET /admin/faults shows what is really in force. */
@@ -34,10 +37,10 @@ public record FaultSettings(
         if (errorRate + timeoutRate + dropRate > 1) {
             throw ProblemException.invalidRequest("errorRate + timeoutRate + dropRate must not exceed 1");
         }
-        if (delayMs < 0 || (timeoutMs != null && timeoutMs < 0)) {
-            throw ProblemException.invalidRequest("delayMs and timeoutMs must not be negative");
+        if (delayMs < 0 || chargeDelayMs < 0 || (timeoutMs != null && timeoutMs < 0)) {
+            throw ProblemException.invalidRequest("delayMs, chargeDelayMs and timeoutMs must not be negative");
         }
-        return new FaultSettings(errorRate, timeoutRate, dropRate, delayMs,
+        return new FaultSettings(errorRate, timeoutRate, dropRate, delayMs, chargeDelayMs,
                 timeoutMs == null ? defaultTimeoutMs : timeoutMs, seed,
                 phase == null ? FaultPhase.RANDOM : phase, down);
     }

@@ -45,7 +45,7 @@ public class PaymentsResource {
             @Context HttpServerRequest http) {
         String key = requireKey(idempotencyKey);
         PaymentRequest request = PaymentRequest.validated(body);
-        Idempotent<Payment> outcome = faults.around(http, () -> ledger.charge(key, request));
+        Idempotent<Payment> outcome = faults.aroundCharge(http, () -> ledger.charge(key, request));
         Payment payment = outcome.value();
         if (!payment.succeeded()) {
             return withReplayHeader(RestResponse.ResponseBuilder.create(RestResponse.Status.PAYMENT_REQUIRED, payment), outcome);
