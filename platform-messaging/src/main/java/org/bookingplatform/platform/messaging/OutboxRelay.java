@@ -76,6 +76,7 @@ public class OutboxRelay {
     private static final String UNDELIVERED = "update outbox_event set last_error = :error where id = :id";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final ScheduledBatches PASSES = ScheduledBatches.named("outbox relay", LOG);
 
     private final MutinyEmitter<String> channel;
     private final MessagingConfig config;
@@ -91,10 +92,8 @@ public class OutboxRelay {
      * holds the lock, or the broker is unreachable (the next pass retries then).
      */
     public Uni<Void> publishPending() {
-        int batchSize = config.outbox().batchSize();
-        return Uni.createFrom().deferred(this::relayBatch)
-                .repeat().whilst(batch -> batch.read() == batchSize && !batch.outage())
-                .collect().last()
+        // An outage counts as an empty batch: it ends the pass, and the next wake-up or poll retries.
+        return PASSES.run(config.outbox().batchSize(), () -> relayBatch().map(batch -> batch.outage() ? 0 : batch.read()))
                 .replaceWithVoid();
     }
 
