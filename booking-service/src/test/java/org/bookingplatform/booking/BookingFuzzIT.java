@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Every JSON body and query parameter of booking-service, fed generated hostile values: never a
  * 5xx, every error a problem document, and a refused request writes nothing (the tables' row
- * counts and held units are the same after it as before).
+ * counts and held units are the same after it as before; not the outbox, whose published rows
+ * the relay deletes meanwhile, and which is written only with a booking).
  */
 @QuarkusTest
 @QuarkusTestResource(value = PlatformTestResource.class, restrictToAnnotatedClass = false)
@@ -41,7 +42,7 @@ class BookingFuzzIT {
     private static final String STATE = """
             SELECT (SELECT count(*) FROM listing) * 1000003 + (SELECT count(*) FROM booking) * 10007
                  + (SELECT count(*) FROM slot_inventory) * 101 + (SELECT coalesce(sum(capacity + 3 * held + 7 * booked), 0) FROM slot_inventory)
-                 + (SELECT count(*) FROM outbox_event) * 31 + (SELECT count(*) FROM idempotency_key) * 17""";
+                 + (SELECT count(*) FROM idempotency_key) * 17""";
 
     private final UUID customer = UUID.randomUUID();
     private UUID listing;
@@ -116,7 +117,7 @@ class BookingFuzzIT {
         fuzzQuery(bookings, query -> given().auth().oauth2(TestTokens.customer(customer)).queryParams(query).get("/bookings"));
         fuzzQuery(bookings, query -> operator().queryParams(query).get("/bookings"));
 
-        for (String id : HostileInput.uriText().sampleStream().limit(REQUESTS_PER_ENDPOINT).toList()) {
+        for (String id : HostileInput.pathText().sampleStream().limit(REQUESTS_PER_ENDPOINT).toList()) {
             checked("GET /listings/" + id, () -> given().get("/listings/{id}", id));
             checked("GET /bookings/" + id, () -> given().auth().oauth2(TestTokens.customer(customer)).get("/bookings/{id}", id));
             checked("POST /bookings/" + id + "/cancel", () -> given().auth().oauth2(TestTokens.customer(customer))

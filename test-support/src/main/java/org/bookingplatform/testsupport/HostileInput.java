@@ -58,6 +58,11 @@ public final class HostileInput {
         return text().filter(value -> value.length() <= 500);
     }
 
+    /** {@link #uriText()} without braces, which rest-assured would read as path templates of its own. */
+    public static Arbitrary<String> pathText() {
+        return uriText().filter(value -> value.indexOf('{') < 0 && value.indexOf('}') < 0);
+    }
+
     /** A JSON value of any type: an edge case, a quoted hostile text, a number of any size. */
     public static Arbitrary<String> json() {
         return Arbitraries.oneOf(
