@@ -26,6 +26,7 @@ import org.bookingplatform.payment.service.Refunds;
 import org.bookingplatform.platform.idempotency.IdempotencyKeys;
 import org.bookingplatform.platform.paging.PageRequest;
 import org.bookingplatform.platform.paging.PageResponse;
+import org.bookingplatform.platform.security.Caller;
 
 import java.net.URI;
 import java.util.UUID;
@@ -106,10 +107,10 @@ public class PaymentResource {
     }
 
     private UUID caller() {
-        return UUID.fromString(identity.getPrincipal().getName());
+        return Caller.of(identity).id();
     }
 
     private boolean isOperator() {
-        return identity.hasRole("operator");
+        return Caller.of(identity).operator();
     }
 }
