@@ -80,7 +80,7 @@ wait_for "identity provider" 60 test -s "$TOKENS" || die "the identity provider 
 ok "identity provider on 127.0.0.1:$IDP_PORT"
 
 step "Starting booking-service (prod mode)"
-QUARKUS_HTTP_PORT="$HTTP_PORT" MANAGEMENT_PORT="$MANAGEMENT_PORT" DB_PORT="$PG_PORT" DB_POOL_SIZE="$CLIENTS" \
+QUARKUS_HTTP_PORT="$HTTP_PORT" MANAGEMENT_PORT="$MANAGEMENT_PORT" DB_PORT="$PG_PORT" DB_PASSWORD="$(db_password booking_service)" DB_POOL_SIZE="$CLIENTS" \
 KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="http://127.0.0.1:$IDP_PORT/realms/booking" \
   start_bg "$BENCH_HOME/service.pid" "$BENCH_HOME/service.log" java $JAVA_OPTS -jar "$APP"
 wait_for booking-service 90 http_ok "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" \

@@ -312,7 +312,7 @@ if [[ " $SCENARIOS " == *" service "* ]]; then
   pg_start >/dev/null
   kafka_start >/dev/null
   : > "$LOGS/booking-service.log"
-  QUARKUS_HTTP_PORT="$SERVICE_PORT" MANAGEMENT_PORT="$SERVICE_MANAGEMENT_PORT" DB_PORT="$PG_PORT" DB_POOL_SIZE="$SERVICE_DB_POOL_SIZE" \
+  QUARKUS_HTTP_PORT="$SERVICE_PORT" MANAGEMENT_PORT="$SERVICE_MANAGEMENT_PORT" DB_PORT="$PG_PORT" DB_PASSWORD="$(db_password booking_service)" DB_POOL_SIZE="$SERVICE_DB_POOL_SIZE" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="$ISSUER" QUARKUS_LOG_LEVEL=WARN \
     start_bg "$SERVICE_PIDFILE" "$LOGS/booking-service.log" java $SERVICE_JAVA_OPTS -jar "$SERVICE_JAR"
   wait_for booking-service 90 http_ok "http://127.0.0.1:$SERVICE_MANAGEMENT_PORT/q/health/ready" \

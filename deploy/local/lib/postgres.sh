@@ -70,14 +70,21 @@ HBA
   ok "PostgreSQL on 127.0.0.1:$PG_PORT (data: $PG_DATA)"
 }
 
+# The password of a database's role: <ROLE>_DB_PASSWORD when set, else the role name (local use only;
+# the services have no such default in their prod profile, so services.sh passes it explicitly).
+db_password() {
+  local var
+  var="$(echo "$1" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
+  echo "${!var:-$1}"
+}
+
 # One role per service, owning one database; CONNECT revoked from PUBLIC and pg_hba's
 # 'sameuser' rule keep a role out of every other database. Passwords default to the
 # role name for local use and come from <ROLE>_DB_PASSWORD when set.
 pg_create_service_databases() {
-  local db pw var
+  local db pw
   for db in $SERVICE_DATABASES; do
-    var="$(echo "$db" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
-    pw="${!var:-$db}"
+    pw=$(db_password "$db")
     pg_psql -d postgres <<SQL
 SELECT format('CREATE ROLE %I LOGIN', '$db') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$db') \gexec
 ALTER ROLE "$db" PASSWORD '$pw';

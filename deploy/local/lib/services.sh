@@ -32,11 +32,12 @@ build_if_needed() {
   ok "build done"
 }
 
+# The services run as jars, so in their prod profile: every secret is passed, none has a default there.
 service_env() {
   local mgmt; mgmt=$(management_port_var "$1")
   echo MANAGEMENT_PORT="${!mgmt}"
   local common=(DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
-    OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/booking")
+    OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/booking" DB_PASSWORD="$(db_password "${1//-/_}")")
   case $1 in
     booking-service) echo "${common[@]}" QUARKUS_HTTP_PORT="$BOOKING_PORT" ;;
     user-service) echo "${common[@]}" QUARKUS_HTTP_PORT="$USER_PORT" KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" \

@@ -1,5 +1,6 @@
 package org.bookingplatform.booking;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,6 +23,8 @@ import java.util.List;
 public record SlotGrid(ZoneId zone, int slotMinutes) {
 
     public static final int MINUTES_PER_DAY = 1440;
+    /** Zone offsets lie within ±18 hours, so wall-clock time can drift from elapsed time by at most 36 hours. */
+    private static final long MAX_OFFSET_SHIFT_MINUTES = 36 * 60;
 
     public SlotGrid {
         if (slotMinutes < 1 || MINUTES_PER_DAY % slotMinutes != 0) {
@@ -43,7 +46,27 @@ public record SlotGrid(ZoneId zone, int slotMinutes) {
         return local.getSecond() == 0 && local.getNano() == 0 && minuteOfDay % slotMinutes == 0;
     }
 
-    /** Every slot start in [from, to), ascending. */
+    /**
+     * A lower bound of the number of slot starts in [from, to), computed without listing them:
+     * the wall clock advances as time does except for offset changes, which add up to less than
+     * 36 hours between any two instants. A caller with a limit checks this before
+     * {@link #startsIn}, which builds every start in memory.
+     */
+    public long fewestStartsIn(Instant from, Instant to) {
+        long minutes = Duration.between(from, to).toMinutes() - MAX_OFFSET_SHIFT_MINUTES;
+        return minutes <= 0 ? 0 : minutes / slotMinutes;
+    }
+
+    /**
+     * The shortest slot length at which [from, to) may span no more than {@code maxStarts} slots
+     * by {@link #fewestStartsIn}: listings of shorter slots certainly have more.
+     */
+    public static long shortestSlotMinutesFor(Instant from, Instant to, int maxStarts) {
+        long minutes = Duration.between(from, to).toMinutes() - MAX_OFFSET_SHIFT_MINUTES;
+        return minutes <= 0 ? 1 : minutes / (maxStarts + 1L) + 1;
+    }
+
+    /** Every slot start in [from, to), ascending; check {@link #fewestStartsIn} first for a long range. */
     public List<Instant> startsIn(Instant from, Instant to) {
         ZoneRules rules = zone.getRules();
         List<Instant> starts = new ArrayList<>();

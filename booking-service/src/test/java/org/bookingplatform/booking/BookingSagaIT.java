@@ -88,7 +88,7 @@ class BookingSagaIT {
         assertEquals(0, held(listing));
         given().queryParam("from", night(50).toString()).queryParam("to", night(52).toString())
                 .when().get("/listings/{id}/availability", listing)
-                .then().statusCode(200).body("remaining", equalTo(List.of(3, 3)));
+                .then().statusCode(200).body("items.remaining", equalTo(List.of(3, 3)));
         ConsumerRecord<String, String> expired = single(booking, "expired");
         EventContracts.assertValid(expired);
         assertEquals(2, data(expired).get("version").asInt());

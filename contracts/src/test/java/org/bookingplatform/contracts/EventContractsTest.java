@@ -153,7 +153,7 @@ class EventContractsTest {
     @Test
     void personalDataOnBookingEventsIsRejectedEvenAsAnExtraField() {
         ObjectNode data = data();
-        data.put("customerEmail", "ada.lovelace@example");
+        data.put("customerEmail", "ada.lovelace@example.com");
 
         assertEquals(List.of(new Violation("data/customerEmail",
                 "looks like personal data, which booking.events must not carry")), validate(data));

@@ -78,13 +78,22 @@ public final class TestTokens {
     }
 
     public static String token(UUID userId, Set<String> roles, Duration validFor) {
+        return token(userId.toString(), roles, validFor);
+    }
+
+    /** A validly signed token whose subject is any text, e.g. not a user id of this platform. */
+    public static String withSubject(String subject, Set<String> roles) {
+        return token(subject, roles, Duration.ofMinutes(5));
+    }
+
+    private static String token(String userId, Set<String> roles, Duration validFor) {
         Instant now = Instant.now();
         return Jwt.issuer(TestIdentityProvider.issuer())
-                .subject(userId.toString())
+                .subject(userId)
                 .audience(AUDIENCE)
                 .claim("azp", "booking-web")
                 .upn("user-" + userId)
-                .claim("preferred_username", "user-" + userId.toString().substring(0, 8))
+                .claim("preferred_username", "user-" + userId.substring(0, Math.min(8, userId.length())))
                 .claim("email", "user-" + userId + "@example.com")
                 .claim("realm_access", Map.of("roles", List.copyOf(roles)))
                 .issuedAt(now.minus(Duration.ofMinutes(2)))

@@ -27,6 +27,12 @@ public class SlotInventoryRepository implements PanacheRepositoryBase<SlotInvent
                 Sort.by("key.slotStart"), listingId, from, to).list();
     }
 
+    /** The first {@code limit} slots of [from, to), ascending: one range scan of the primary key, however long the range. */
+    public Uni<List<SlotInventory>> firstBetween(UUID listingId, Instant from, Instant to, int limit) {
+        return find("key.listingId = ?1 and key.slotStart >= ?2 and key.slotStart < ?3",
+                Sort.by("key.slotStart"), listingId, from, to).range(0, limit - 1).list();
+    }
+
     /**
      * Adds ?4 held and ?5 booked units to every slot of listing ?1 in [?2, ?3) in one statement.
      * A slot that would exceed its capacity is left out by the condition (and refused by the

@@ -20,11 +20,11 @@ import org.bookingplatform.booking.Booking;
 import org.bookingplatform.booking.service.BookingQueries;
 import org.bookingplatform.booking.service.BookingSaga;
 import org.bookingplatform.booking.service.Holds;
-import org.bookingplatform.booking.service.Viewer;
 import org.bookingplatform.platform.idempotency.IdempotencyKeys;
 import org.bookingplatform.platform.idempotency.IdempotentResult;
 import org.bookingplatform.platform.paging.PageRequest;
 import org.bookingplatform.platform.paging.PageResponse;
+import org.bookingplatform.platform.security.Caller;
 
 import java.util.UUID;
 
@@ -50,30 +50,26 @@ public class BookingResource {
     @RolesAllowed("customer")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> hold(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Valid @NotNull HoldRequest request) {
-        return holds.place(viewer().userId(), IdempotencyKeys.require(idempotencyKey), request)
+        return holds.place(Caller.of(identity).id(), IdempotencyKeys.require(idempotencyKey), request)
                 .map(IdempotentResult::toResponse);
     }
 
     @GET
     public Uni<PageResponse<BookingView>> list(@QueryParam("status") String status, @BeanParam @Valid PageRequest page) {
-        return queries.list(viewer(), RequestParameters.enumValue(Booking.Status.class, "status", status), page)
+        return queries.list(Caller.of(identity), RequestParameters.enumValue(Booking.Status.class, "status", status), page)
                 .map(rows -> PageResponse.of(rows, page, BookingView::of));
     }
 
     @GET
     @Path("/{id}")
     public Uni<BookingView> get(@PathParam("id") UUID id) {
-        return queries.get(viewer(), id).map(BookingView::of);
+        return queries.get(Caller.of(identity), id).map(BookingView::of);
     }
 
     /** The owner cancels before the start (a pending hold at any time); an operator cancels at any time. */
     @POST
     @Path("/{id}/cancel")
     public Uni<BookingView> cancel(@PathParam("id") UUID id) {
-        return saga.cancel(viewer(), id).map(BookingView::of);
-    }
-
-    private Viewer viewer() {
-        return new Viewer(UUID.fromString(identity.getPrincipal().getName()), identity.hasRole("operator"));
+        return saga.cancel(Caller.of(identity), id).map(BookingView::of);
     }
 }

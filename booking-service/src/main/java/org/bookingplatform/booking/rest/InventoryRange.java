@@ -7,6 +7,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 
 /** Capacity for every slot in [from, to); both ends are slot starts of the listing. */
-public record InventoryRange(@NotNull Instant from, @NotNull Instant to,
+public record InventoryRange(@NotNull @WithinHorizon Instant from, @NotNull @WithinHorizon Instant to,
                              @NotNull @PositiveOrZero @Max(100_000) Integer capacity) {
 }

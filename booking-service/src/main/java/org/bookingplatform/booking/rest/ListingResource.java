@@ -27,7 +27,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** The catalog: anyone, signed in or not, searches listings and reads availability; operators edit listings. */
@@ -35,6 +34,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class ListingResource {
+
+    static final int DEFAULT_AVAILABILITY_PAGE = 100;
+    /** More than a day of 5-minute slots (288), so that a day's availability is one answer. */
+    static final int MAX_AVAILABILITY_PAGE = 500;
 
     private final ListingCatalog catalog;
     private final ListingAdministration administration;
@@ -68,13 +71,16 @@ public class ListingResource {
         return catalog.get(id).map(ListingView::of);
     }
 
+    /** Slots of [from, to) in pages of {@code size} (default 100, at most 500); ask again from {@code next} for more. */
     @GET
     @Path("/{id}/availability")
-    public Uni<List<SlotAvailability>> availability(@PathParam("id") UUID id,
-                                                    @QueryParam("from") String from,
-                                                    @QueryParam("to") String to) {
-        return catalog.availability(id, RequestParameters.requiredInstant("from", from), RequestParameters.requiredInstant("to", to))
-                .map(slots -> slots.stream().map(SlotAvailability::of).toList());
+    public Uni<AvailabilityPage> availability(@PathParam("id") UUID id,
+                                              @QueryParam("from") String from,
+                                              @QueryParam("to") String to,
+                                              @QueryParam("size") String size) {
+        int pageSize = RequestParameters.boundedInt("size", size, DEFAULT_AVAILABILITY_PAGE, MAX_AVAILABILITY_PAGE);
+        return catalog.availability(id, RequestParameters.requiredInstant("from", from), RequestParameters.requiredInstant("to", to), pageSize)
+                .map(page -> AvailabilityPage.of(page, pageSize));
     }
 
     @POST

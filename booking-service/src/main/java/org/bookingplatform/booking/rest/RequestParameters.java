@@ -1,5 +1,6 @@
 package org.bookingplatform.booking.rest;
 
+import org.bookingplatform.booking.Horizon;
 import org.bookingplatform.platform.problem.ProblemException;
 
 import java.time.Instant;
@@ -33,11 +34,16 @@ final class RequestParameters {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "must be an ISO-8601 UTC time such as 2026-06-12T00:00:00Z");
         }
+        if (!Horizon.contains(instant)) {
+            throw ProblemException.badRequest(name, Horizon.BOUNDS);
+        }
+        return instant;
     }
 
     static Instant requiredInstant(String name, String value) {
@@ -49,17 +55,23 @@ final class RequestParameters {
     }
 
     static int positiveInt(String name, String value, int fallback) {
+        return boundedInt(name, value, fallback, Integer.MAX_VALUE);
+    }
+
+    /** A whole number in [1, max], {@code fallback} when absent. */
+    static int boundedInt(String name, String value, int fallback, int max) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
             int number = Integer.parseInt(value);
-            if (number >= 1) {
+            if (number >= 1 && number <= max) {
                 return number;
             }
         } catch (NumberFormatException e) {
-            // answered below, as for a number below 1
+            // answered below, as for a number out of bounds
         }
-        throw ProblemException.badRequest(name, "must be a whole number of at least 1");
+        throw ProblemException.badRequest(name, max == Integer.MAX_VALUE
+                ? "must be a whole number of at least 1" : "must be a whole number between 1 and " + max);
     }
 }

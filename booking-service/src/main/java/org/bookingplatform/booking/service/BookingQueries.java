@@ -7,6 +7,7 @@ import org.bookingplatform.booking.Booking;
 import org.bookingplatform.booking.repository.BookingRepository;
 import org.bookingplatform.platform.paging.PageRequest;
 import org.bookingplatform.platform.problem.ProblemException;
+import org.bookingplatform.platform.security.Caller;
 
 import java.util.List;
 import java.util.UUID;
@@ -22,15 +23,15 @@ public class BookingQueries {
     }
 
     @WithSession
-    public Uni<List<Booking>> list(Viewer viewer, Booking.Status status, PageRequest page) {
-        return bookings.list(viewer.operator() ? null : viewer.userId(), status, page.toPanache());
+    public Uni<List<Booking>> list(Caller caller, Booking.Status status, PageRequest page) {
+        return bookings.list(caller.operator() ? null : caller.id(), status, page.toPanache());
     }
 
     /** Another customer's booking is answered as missing, so its existence is not revealed. */
     @WithSession
-    public Uni<Booking> get(Viewer viewer, UUID id) {
+    public Uni<Booking> get(Caller caller, UUID id) {
         return bookings.findById(id)
-                .map(booking -> booking != null && viewer.maySee(booking.customerId) ? booking : null)
+                .map(booking -> booking != null && caller.maySee(booking.customerId) ? booking : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No booking " + id + "."));
     }
 }

@@ -23,6 +23,7 @@ import org.bookingplatform.booking.repository.BookingRepository;
 import org.bookingplatform.booking.repository.ListingRepository;
 import org.bookingplatform.booking.repository.SlotInventoryRepository;
 import org.bookingplatform.platform.problem.ProblemException;
+import org.bookingplatform.platform.security.Caller;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -55,10 +56,10 @@ public class BookingSaga {
 
     /** The owner (before the start) or an operator (any time) cancels; another customer's booking is a 404. */
     @WithTransaction
-    public Uni<Booking> cancel(Viewer viewer, UUID bookingId) {
-        Actor actor = viewer.operator() ? Actor.OPERATOR : Actor.CUSTOMER;
+    public Uni<Booking> cancel(Caller caller, UUID bookingId) {
+        Actor actor = caller.operator() ? Actor.OPERATOR : Actor.CUSTOMER;
         return bookings.lock(bookingId)
-                .map(booking -> booking != null && viewer.maySee(booking.customerId) ? booking : null)
+                .map(booking -> booking != null && caller.maySee(booking.customerId) ? booking : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No booking " + bookingId + "."))
                 .chain(booking -> {
                     Decision decision = BookingLifecycle.onCancel(State.of(booking), actor, now());

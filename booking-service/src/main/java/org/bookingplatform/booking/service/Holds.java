@@ -39,7 +39,7 @@ import java.util.UUID;
 public class Holds {
 
     /** The most slots one booking spans (a year of nights). */
-    static final int MAX_SLOTS = 366;
+    public static final int MAX_SLOTS = 366;
     private static final int CREATED = 201;
 
     private final Pool pool;
@@ -122,11 +122,29 @@ public class Holds {
         SlotGrid grid = SlotGrid.of(listing);
         Inventory.requireSlotStart(grid, listing, "start", request.start());
         Inventory.requireSlotStart(grid, listing, "end", request.end());
+        // Counted before they are built: decades of 5-minute slots would fill the heap.
+        if (grid.fewestStartsIn(request.start(), request.end()) > MAX_SLOTS) {
+            throw tooManySlots();
+        }
         List<Instant> slots = grid.startsIn(request.start(), request.end());
         if (slots.size() > MAX_SLOTS) {
-            throw ProblemException.unprocessable("end", "a booking spans at most " + MAX_SLOTS + " slots");
+            throw tooManySlots();
         }
         return slots;
+    }
+
+    private static ProblemException tooManySlots() {
+        return ProblemException.unprocessable("end", "a booking spans at most " + MAX_SLOTS + " slots");
+    }
+
+    /** Unit price times slots times quantity; a total no amount in minor units can hold is a 422, not an overflow. */
+    private static long total(Listing listing, int slots, int quantity) {
+        try {
+            return Math.multiplyExact(Math.multiplyExact(listing.unitPriceAmount, slots), quantity);
+        } catch (ArithmeticException overflow) {
+            throw ProblemException.unprocessable("quantity", "the total of " + quantity + " units of " + slots
+                    + " slots at " + listing.unitPriceAmount + " " + listing.currency + " exceeds the largest amount that can be charged");
+        }
     }
 
     private Booking newBooking(UUID customerId, Listing listing, HoldRequest request, int slots, Instant now) {
@@ -137,7 +155,7 @@ public class Holds {
         booking.slotStart = request.start();
         booking.slotEnd = request.end();
         booking.quantity = request.quantity();
-        booking.totalAmount = Math.multiplyExact(Math.multiplyExact(listing.unitPriceAmount, slots), request.quantity());
+        booking.totalAmount = total(listing, slots, request.quantity());
         booking.currency = listing.currency;
         booking.status = BookingLifecycle.INITIAL;
         booking.holdExpiresAt = now.plus(config.holdDuration());

@@ -44,10 +44,17 @@ public class ListingCatalog {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No listing " + id + "."));
     }
 
+    /**
+     * Up to {@code size} slots from {@code from} on, and whether more follow before {@code to}:
+     * one more row than asked is read to tell. The next page starts at the first slot left out.
+     */
     @WithSession
-    public Uni<List<SlotInventory>> availability(UUID listingId, Instant from, Instant to) {
+    public Uni<SlotPage> availability(UUID listingId, Instant from, Instant to, int size) {
         checkRange(from, to);
-        return get(listingId).chain(listing -> inventory.between(listing.id, from, to));
+        return get(listingId).chain(listing -> inventory.firstBetween(listing.id, from, to, size + 1))
+                .map(slots -> slots.size() > size
+                        ? new SlotPage(slots.subList(0, size), slots.get(size).key.slotStart())
+                        : new SlotPage(slots, null));
     }
 
     /** A range of slots must be non-empty and bounded: 422 naming {@code to} otherwise. */

@@ -48,8 +48,8 @@ class CatalogIT {
         given().queryParam("from", night.toString()).queryParam("to", night.plus(1, ChronoUnit.DAYS).toString())
                 .when().get("/listings/{id}/availability", listing)
                 .then().statusCode(200)
-                .body("remaining", contains(2))
-                .body("capacity", contains(5));
+                .body("items.remaining", contains(2))
+                .body("items.capacity", contains(5));
     }
 
     @Test

@@ -95,6 +95,6 @@ public class PaymentResource {
     }
 
     private boolean isOperator() {
-        return identity.hasRole("operator");
+        return Caller.of(identity).operator();
     }
 }

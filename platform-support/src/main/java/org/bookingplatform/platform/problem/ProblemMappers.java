@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -113,8 +114,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (unstorableCharacter(e)) {
+            return respond(Problem.of(400, "Bad Request",
+                    "The request contains a character that cannot be stored, such as NUL (\\u0000).")).build();
+        }
         LOG.error("unexpected error", e);
         return respond(Problem.of(500, "Internal Server Error", "The server could not complete the request.")).build();
+    }
+
+    /**
+     * PostgreSQL refuses text with a NUL character (SQLSTATE 22021) or one its encoding lacks
+     * (22P05): a flaw of the request, whichever text field or parameter carried it, and the
+     * statement failed, so nothing was written.
+     */
+    private static boolean unstorableCharacter(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response.ResponseBuilder respond(Problem problem) {
