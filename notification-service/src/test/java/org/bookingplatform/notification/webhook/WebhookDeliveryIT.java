@@ -6,6 +6,9 @@ import com.standardwebhooks.Webhook;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.bookingplatform.notification.webhook.client.WebhookSender;
+import org.bookingplatform.notification.webhook.service.WebhookTarget;
 import org.bookingplatform.testsupport.KafkaTestClient;
 import org.bookingplatform.testsupport.PlatformTestResource;
 import org.bookingplatform.testsupport.TestDatabase;
@@ -13,6 +16,8 @@ import org.bookingplatform.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +49,9 @@ class WebhookDeliveryIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final UUID partner = UUID.randomUUID();
+
+    @Inject
+    WebhookSender sender;
 
     @AfterAll
     static void stopReceiver() {
@@ -77,6 +85,25 @@ class WebhookDeliveryIT {
                 .then().statusCode(200).body("items.eventId", contains(event.toString()))
                 .body("items[0].attempts", equalTo(1)).body("items[0].lastStatusCode", equalTo(200));
         assertEquals(1, RECEIVER.received(path).size());
+    }
+
+    @Test
+    void anEventDeliveredTwiceByKafkaIsPostedOnce() {
+        String path = "/duplicate-" + UUID.randomUUID();
+        Created sub = subscribe(path, CONFIRMED, CANCELLED);
+        UUID booking = UUID.randomUUID();
+        UUID event = UUID.randomUUID();
+        publish(event, CONFIRMED, booking);
+        publish(event, CONFIRMED, booking);
+        UUID marker = UUID.randomUUID();
+        publish(marker, CANCELLED, booking);
+
+        // The marker follows both copies on the booking's partition and waits for the first one's
+        // delivery, so once it has arrived the duplicate was consumed and queued nothing.
+        await().atMost(WAIT).until(() -> RECEIVER.received(path).stream().anyMatch(r -> marker.toString().equals(r.header("webhook-id"))));
+        assertEquals(List.of(event.toString(), marker.toString()),
+                RECEIVER.received(path).stream().map(r -> r.header("webhook-id")).toList());
+        assertEquals(2, DB.count("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid", sub.id()));
     }
 
     @Test
@@ -228,6 +255,20 @@ class WebhookDeliveryIT {
 
         await().atMost(WAIT).until(() -> DB.count("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?"
                 + " AND attempts >= 1 AND last_status_code IS NULL AND last_error LIKE 'target refused: %non-public%'", id) == 1);
+    }
+
+    @Test
+    void theSenderConnectsToTheCheckedAddressAndNamesTheUrlsHost() throws Exception {
+        // A .invalid name never resolves: the request can only arrive if the sender connects to the
+        // address it was given instead of looking the name up again (no window for DNS rebinding).
+        String path = "/pinned-" + UUID.randomUUID();
+        URI receiver = URI.create(RECEIVER.url(path));
+        URI named = URI.create("http://pinned.invalid:" + receiver.getPort() + path);
+        WebhookSender.Answer answer = sender.post(new WebhookTarget(named, InetAddress.getLoopbackAddress()),
+                Map.of("webhook-id", "pinned"), "{}").await().atMost(WAIT);
+
+        assertEquals(200, answer.status());
+        assertEquals("pinned.invalid:" + receiver.getPort(), RECEIVER.received(path).get(0).header("host"));
     }
 
     private record Created(String id, String secret) {
