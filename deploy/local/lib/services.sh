@@ -43,7 +43,8 @@ service_env() {
     user-service) echo "${common[@]}" QUARKUS_HTTP_PORT="$USER_PORT" KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" \
       USER_SERVICE_CLIENT_SECRET="$USER_SERVICE_CLIENT_SECRET" ;;
     payment-service) echo "${common[@]}" QUARKUS_HTTP_PORT="$PAYMENT_PORT" PAYMENT_PROVIDER_URL="http://127.0.0.1:$SIMULATOR_PORT" ;;
-    notification-service) echo "${common[@]}" QUARKUS_HTTP_PORT="$NOTIFICATION_PORT" SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" ;;
+    notification-service) echo "${common[@]}" QUARKUS_HTTP_PORT="$NOTIFICATION_PORT" SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" \
+      WEBHOOKS_ALLOWED_TARGETS='http://127.0.0.1:*,http://localhost:*' ;;
     gateway) echo OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/booking" QUARKUS_HTTP_PORT="$GATEWAY_PORT" \
       BOOKING_SERVICE_URL="http://127.0.0.1:$BOOKING_PORT" USER_SERVICE_URL="http://127.0.0.1:$USER_PORT" \
       PAYMENT_SERVICE_URL="http://127.0.0.1:$PAYMENT_PORT" NOTIFICATION_SERVICE_URL="http://127.0.0.1:$NOTIFICATION_PORT" ;;

@@ -38,7 +38,8 @@ class BookingNoticeIT {
                         .then().statusCode(200).body("items.kind", contains("booking.confirmed")));
         // Both deliveries were consumed once the inbox holds the event and one notification exists.
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                DB.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+                DB.count("SELECT count(*) FROM processed_event WHERE consumer = 'notification-service.booking-events' AND event_id = ?",
+                        eventId) == 1);
         assertEquals(1, DB.count("SELECT count(*) FROM notification WHERE booking_id = ?", booking));
     }
 

@@ -102,7 +102,8 @@ class KafkaAccessTest {
                             && Set.of("Describe", "Read").containsAll(ops))
                             || (type.equals("group") && prefix && resource.equals(name + "-") && ops.equals(Set.of("Read")));
                 } else if (type.equals("group")) {
-                    ok = !prefix && resource.equals(name) && ops.equals(Set.of("Read")) && !CONSUMES.get(name).isEmpty();
+                    // Only the groups the service's own configuration consumes with, each by its exact name.
+                    ok = !prefix && ops.equals(Set.of("Read")) && configuredGroups(name).contains(resource);
                 } else if (type.equals("topic") && prefix) {
                     // The consumer's own dead-letter topics: <consumed topic>.<group>.dead-letter
                     ok = CONSUMES.get(name).stream().anyMatch(t -> resource.equals(t + "." + name));
@@ -135,6 +136,25 @@ class KafkaAccessTest {
             }
         });
         assertEquals(List.of(), problems);
+    }
+
+    /** The consumer groups of a service's incoming channels, as its application.properties sets them. */
+    private static Set<String> configuredGroups(String service) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(Manifests.read(Path.of(service, "src/main/resources/application.properties"))));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Set<String> groups = new TreeSet<>();
+        for (String key : p.stringPropertyNames()) {
+            Matcher m = CHANNEL.matcher(key);
+            if (m.matches() && m.group(1).equals("incoming") && m.group(3).equals("connector")) {
+                groups.add(resolve(p.getProperty("mp.messaging.incoming." + m.group(2) + ".group.id",
+                        p.getProperty("quarkus.application.name"))));
+            }
+        }
+        return groups;
     }
 
     private static boolean allows(JsonNode user, String type, String name, String operation) {
