@@ -102,12 +102,12 @@ public class EmailDispatcher {
     }
 
     private Uni<Void> deliver(QueuedEmail email) {
-        return recipient(email.userId()).chain(recipient -> {
+        return recipient(email.userId(), email.kind()).chain(recipient -> {
             if (recipient == null) {
                 // user.events not consumed yet, or the user was erased (then the row is gone too).
                 return retryLater(email, "no contact for the user yet");
             }
-            if (!recipient.emailNotifications()) {
+            if (!recipient.wantsEmail()) {
                 return finish(email, "SKIPPED");
             }
             return Uni.createFrom().item(() -> composer.compose(email, recipient))
@@ -122,16 +122,20 @@ public class EmailDispatcher {
         return mailer.send(mail).ifNoItem().after(SEND_TIMEOUT).fail();
     }
 
-    private Uni<Recipient> recipient(UUID userId) {
-        return pool.preparedQuery("select email, display_name, locale, email_notifications from contact where user_id = $1")
-                .execute(Tuple.of(userId))
+    /** The same rule as {@link org.bookingplatform.notification.Contact#wantsEmail}: only an explicit false switches a kind off. */
+    private Uni<Recipient> recipient(UUID userId, NoticeKind kind) {
+        return pool.preparedQuery("""
+                        select email, display_name, locale,
+                               email_notifications and (email_preferences -> $2::text) is distinct from 'false'::jsonb as wants_email
+                          from contact where user_id = $1""")
+                .execute(Tuple.of(userId, kind.preference()))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
                     }
                     Row row = rows.iterator().next();
                     return new Recipient(row.getString("email"), row.getString("display_name"), row.getString("locale"),
-                            row.getBoolean("email_notifications"));
+                            row.getBoolean("wants_email"));
                 });
     }
 

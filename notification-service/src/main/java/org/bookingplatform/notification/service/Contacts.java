@@ -1,6 +1,7 @@
 package org.bookingplatform.notification.service;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bookingplatform.notification.Contact;
 import org.bookingplatform.notification.ErasedUser;
@@ -46,6 +47,8 @@ public class Contacts {
                     contact.displayName = change.displayName();
                     contact.locale = change.locale();
                     contact.emailNotifications = change.emailNotifications() == null || change.emailNotifications();
+                    contact.emailPreferences = change.emailPreferences() == null ? null
+                            : JsonObject.mapFrom(change.emailPreferences()).encode();
                     contact.version = change.version();
                     contact.updatedAt = change.occurredAt() != null ? change.occurredAt() : Instant.now();
                     return kept != null ? Uni.createFrom().voidItem() : contacts.persist(contact).replaceWithVoid();

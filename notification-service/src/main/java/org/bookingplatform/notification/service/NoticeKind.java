@@ -3,27 +3,27 @@ package org.bookingplatform.notification.service;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The events a customer hears of, and whether each one is also e-mailed. */
+/** The events a customer hears of, and the e-mail preference (user.events' emailPreferences key) of those also e-mailed. */
 public enum NoticeKind {
-    HOLD_CREATED("org.bookingplatform.booking.requested", "holdCreated", true),
-    PAYMENT_DECLINED("org.bookingplatform.payment.declined", "paymentDeclined", true),
-    BOOKING_CONFIRMED("org.bookingplatform.booking.confirmed", "bookingConfirmed", true),
-    HOLD_EXPIRED("org.bookingplatform.booking.expired", "holdExpired", true),
-    BOOKING_CANCELLED("org.bookingplatform.booking.cancelled", "bookingCancelled", true),
-    REFUND_ISSUED("org.bookingplatform.payment.refunded", "refundIssued", true),
+    HOLD_CREATED("org.bookingplatform.booking.requested", "holdCreated", "holdCreated"),
+    PAYMENT_DECLINED("org.bookingplatform.payment.declined", "paymentDeclined", "paymentDeclined"),
+    BOOKING_CONFIRMED("org.bookingplatform.booking.confirmed", "bookingConfirmed", "confirmed"),
+    HOLD_EXPIRED("org.bookingplatform.booking.expired", "holdExpired", "expired"),
+    BOOKING_CANCELLED("org.bookingplatform.booking.cancelled", "bookingCancelled", "cancelled"),
+    REFUND_ISSUED("org.bookingplatform.payment.refunded", "refundIssued", "refunded"),
     /** In the app only: the refund that follows (payment.refunded) is what the e-mail tells. */
-    PAYMENT_REJECTED("org.bookingplatform.booking.payment-rejected", "paymentRejected", false);
+    PAYMENT_REJECTED("org.bookingplatform.booking.payment-rejected", "paymentRejected", null);
 
     private static final String TYPE_PREFIX = "org.bookingplatform.";
 
     private final String eventType;
     private final String template;
-    private final boolean emailed;
+    private final String preference;
 
-    NoticeKind(String eventType, String template, boolean emailed) {
+    NoticeKind(String eventType, String template, String preference) {
         this.eventType = eventType;
         this.template = template;
-        this.emailed = emailed;
+        this.preference = preference;
     }
 
     public static Optional<NoticeKind> ofEventType(String type) {
@@ -46,6 +46,11 @@ public enum NoticeKind {
     }
 
     public boolean emailed() {
-        return emailed;
+        return preference != null;
+    }
+
+    /** Its switch in user.events' emailPreferences, e.g. confirmed; null when it is never e-mailed. */
+    public String preference() {
+        return preference;
     }
 }

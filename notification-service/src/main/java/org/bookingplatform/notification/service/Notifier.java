@@ -54,7 +54,7 @@ public class Notifier {
         Uni<Void> inApp = notifications.persist(notification).replaceWithVoid();
         // Without a contact yet (user.events not consumed so far) the e-mail is queued anyway: the
         // dispatcher waits for the contact, and checks the preference again when it sends.
-        boolean wantsEmail = notice.kind().emailed() && (contact == null || contact.emailNotifications);
+        boolean wantsEmail = notice.kind().emailed() && (contact == null || contact.wantsEmail(notice.kind()));
         return wantsEmail ? inApp.chain(() -> emails.enqueue(notice.eventId(), notice.userId(), notice.kind().name(),
                 notice.facts().toJson().toString()))
                 : inApp;

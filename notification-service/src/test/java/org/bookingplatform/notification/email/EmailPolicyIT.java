@@ -25,6 +25,8 @@ class EmailPolicyIT {
 
     private static final TestDatabase DB = TestDatabase.of("notification_service");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String NO_CONFIRMATIONS = """
+            {"holdCreated":true,"paymentDeclined":true,"confirmed":false,"expired":true,"cancelled":true,"refunded":true}""";
 
     @Test
     void userWithEmailNotificationsOffIsToldInTheAppButNotByEmail() {
@@ -44,6 +46,40 @@ class EmailPolicyIT {
 
         assertEquals(0, DB.count("SELECT count(*) FROM email_message WHERE user_id = ?", quiet));
         assertTrue(TestSmtp.to(TestEvents.address(quiet)).isEmpty());
+    }
+
+    @Test
+    void userWhoSwitchedOffOnlyConfirmationsGetsTheHoldEmailButNotTheConfirmation() {
+        UUID picky = UUID.randomUUID();
+        TestEvents.registered(picky, "Pia", "en");
+        TestEvents.updated(picky, 2, "Pia", true, NO_CONFIRMATIONS);
+        await().atMost(PATIENCE).until(() -> DB.count("SELECT count(*) FROM contact WHERE user_id = ? AND version = 2 AND email_notifications", picky) == 1);
+        UUID booking = UUID.randomUUID();
+        EmailNoticeIT.publish(EmailNoticeIT.Kind.HOLD_CREATED, booking, picky, null);
+        TestEvents.confirmed(booking, picky);
+
+        // A marker behind it: once the next e-mail was sent, a confirmation for the picky user would have been too.
+        UUID marker = UUID.randomUUID();
+        EmailNoticeIT.registerAndWait(marker, "Mark", "en");
+        await().atMost(PATIENCE).until(() -> DB.count("SELECT count(*) FROM notification WHERE booking_id = ?", booking) == 2);
+        TestEvents.confirmed(UUID.randomUUID(), marker);
+        await().atMost(PATIENCE).until(() -> !TestSmtp.to(TestEvents.address(marker)).isEmpty());
+
+        List<String> subjects = TestSmtp.to(TestEvents.address(picky)).stream().map(TestSmtp.Email::subject).toList();
+        assertEquals(List.of("Your booking is held"), subjects);
+        assertEquals(1, DB.count("SELECT count(*) FROM email_message WHERE user_id = ?", picky), "the confirmation is not even queued");
+    }
+
+    @Test
+    void confirmationQueuedBeforeTheContactArrivedIsSkippedWhenTheContactSwitchedItOff() {
+        UUID late = UUID.randomUUID();
+        UUID confirmed = TestEvents.confirmed(UUID.randomUUID(), late);
+        // Queued without a contact: the dispatcher waits for one and decides when it sends.
+        await().atMost(PATIENCE).until(() -> DB.count("SELECT count(*) FROM email_message WHERE event_id = ?", confirmed) == 1);
+        TestEvents.registeredWithPreferences(late, "Lee", NO_CONFIRMATIONS);
+
+        await().atMost(PATIENCE).until(() -> DB.count("SELECT count(*) FROM email_message WHERE event_id = ? AND status = 'SKIPPED'", confirmed) == 1);
+        assertTrue(TestSmtp.to(TestEvents.address(late)).isEmpty());
     }
 
     @Test

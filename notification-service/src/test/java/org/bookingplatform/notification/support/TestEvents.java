@@ -56,10 +56,24 @@ public final class TestEvents {
                 .formatted(user, Instant.now(), address(user), displayName, localeField));
     }
 
+    /** user.registered with the per-kind switches, {@code emailPreferences} a JSON object such as {"confirmed":false,...}. */
+    public static UUID registeredWithPreferences(UUID user, String displayName, String emailPreferences) {
+        return user("user.registered", user, """
+                {"userId":"%s","version":1,"occurredAt":"%s","email":"%s","displayName":"%s","emailNotifications":true,"emailPreferences":%s}"""
+                .formatted(user, Instant.now(), address(user), displayName, emailPreferences));
+    }
+
     public static UUID updated(UUID user, int version, String displayName, String locale, boolean emailNotifications) {
         return user("user.updated", user, """
                 {"userId":"%s","version":%d,"occurredAt":"%s","email":"%s","displayName":"%s","locale":"%s","emailNotifications":%s,"phone":"+351 21 000 0000"}"""
                 .formatted(user, version, Instant.now(), address(user), displayName, locale, emailNotifications));
+    }
+
+    /** user.updated with the per-kind switches, {@code emailPreferences} a JSON object such as {"confirmed":false,...}. */
+    public static UUID updated(UUID user, int version, String displayName, boolean emailNotifications, String emailPreferences) {
+        return user("user.updated", user, """
+                {"userId":"%s","version":%d,"occurredAt":"%s","email":"%s","displayName":"%s","emailNotifications":%s,"emailPreferences":%s}"""
+                .formatted(user, version, Instant.now(), address(user), displayName, emailNotifications, emailPreferences));
     }
 
     public static UUID erased(UUID user, int version) {
