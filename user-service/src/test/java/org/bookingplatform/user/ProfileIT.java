@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bookingplatform.contracts.EventContracts;
+import org.bookingplatform.platform.paging.PageRequest;
 import org.bookingplatform.testsupport.KafkaTestClient;
 import org.bookingplatform.testsupport.KeycloakTestResource;
 import org.bookingplatform.testsupport.TestKeycloak;
@@ -120,8 +121,10 @@ class ProfileIT {
         given().auth().oauth2(operator).get("/users/" + id).then().statusCode(200).body("email", equalTo(email));
         given().auth().oauth2(operator).get("/users/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(operator).queryParam("size", 101).get("/users").then().statusCode(400).body("errors.field", hasItem("size"));
-        given().auth().oauth2(operator).queryParam("page", Integer.MAX_VALUE).queryParam("size", 100).get("/users").then().statusCode(200)
+        given().auth().oauth2(operator).queryParam("page", PageRequest.MAX_PAGE).queryParam("size", 100).get("/users").then().statusCode(200)
                 .body("items", empty());
+        given().auth().oauth2(operator).queryParam("page", Integer.MAX_VALUE).queryParam("size", 100).get("/users").then().statusCode(400)
+                .body("errors.field", hasItem("page"));
 
         given().auth().oauth2(TestKeycloak.demoUser("paula")).get("/users").then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(TestKeycloak.demoUser("paula")).get("/users/" + id).then().statusCode(403);

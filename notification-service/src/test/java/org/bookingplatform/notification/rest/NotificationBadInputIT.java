@@ -2,6 +2,7 @@ package org.bookingplatform.notification.rest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.bookingplatform.platform.paging.PageRequest;
 import org.bookingplatform.testsupport.PlatformTestResource;
 import org.bookingplatform.testsupport.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,10 +41,13 @@ class NotificationBadInputIT {
     }
 
     @Test
-    void pageFarBeyondTheEndIsEmpty() {
-        given().auth().oauth2(TestTokens.customer(UUID.randomUUID())).queryParam("page", Integer.MAX_VALUE).queryParam("size", 100)
+    void aPageBeyondTheEndIsEmptyAndAPageBeyondTheBoundIsABadRequest() {
+        given().auth().oauth2(TestTokens.customer(UUID.randomUUID())).queryParam("page", PageRequest.MAX_PAGE).queryParam("size", 100)
                 .when().get("/notifications")
                 .then().statusCode(200).body("items", hasSize(0)).body("hasMore", equalTo(false));
+        given().auth().oauth2(TestTokens.customer(UUID.randomUUID())).queryParam("page", Integer.MAX_VALUE).queryParam("size", 100)
+                .when().get("/notifications")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"));
     }
 
     @ParameterizedTest(name = "{0}")

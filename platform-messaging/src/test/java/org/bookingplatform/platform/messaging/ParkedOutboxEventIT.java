@@ -7,6 +7,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.bookingplatform.platform.messaging.testapp.TestOrders;
+import org.bookingplatform.platform.paging.PageRequest;
 import org.bookingplatform.testsupport.KafkaTestClient;
 import org.bookingplatform.testsupport.PlatformTestResource;
 import org.bookingplatform.testsupport.TestDatabase;
@@ -100,8 +101,10 @@ class ParkedOutboxEventIT {
         given().when().post("/admin/outbox/parked/not-an-id/republish")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("id"));
-        given().when().get("/admin/outbox/parked?page=2147483647&size=100")
+        given().when().get("/admin/outbox/parked?page=" + PageRequest.MAX_PAGE + "&size=100")
                 .then().statusCode(200).body("items.size()", equalTo(0));
+        given().when().get("/admin/outbox/parked?page=2147483647&size=100")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.bookingplatform.notification.webhook.rest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.bookingplatform.platform.paging.PageRequest;
 import org.bookingplatform.testsupport.PlatformTestResource;
 import org.bookingplatform.testsupport.TestDatabase;
 import org.bookingplatform.testsupport.TestTokens;
@@ -147,10 +148,13 @@ class WebhookSubscriptionIT {
     }
 
     @Test
-    void hugePageNumbersAnswerAnEmptyPageNotAnError() {
-        given().auth().oauth2(TestTokens.partner(UUID.randomUUID())).queryParam("page", Integer.MAX_VALUE).queryParam("size", 100)
+    void aPageBeyondTheEndIsEmptyAndAPageBeyondTheBoundIsABadRequest() {
+        given().auth().oauth2(TestTokens.partner(UUID.randomUUID())).queryParam("page", PageRequest.MAX_PAGE).queryParam("size", 100)
                 .when().get("/webhooks/subscriptions")
                 .then().statusCode(200).body("items.size()", equalTo(0));
+        given().auth().oauth2(TestTokens.partner(UUID.randomUUID())).queryParam("page", Integer.MAX_VALUE).queryParam("size", 100)
+                .when().get("/webhooks/subscriptions")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"));
     }
 
     private static io.restassured.response.ValidatableResponse create(UUID partner, String url, String type) {
