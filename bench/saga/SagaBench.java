@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * payment with the simulator's card pm_card_visa (POST /api/v1/payments). A payment refused with
  * 404 or 409 (payment-service has not yet consumed the booking.held event) is counted and sent
  * again with the same Idempotency-Key, 10 ms later and then at twice the previous wait (at most
- * 200 ms), for up to 30 s, as a client would (so that retries do not flood the 2 cores). Writes the
+ * 1 s), for up to 30 s, as a client would (so that retries do not flood the 2 cores). Writes the
  * ids of the bookings held to IDS_FILE and prints "key=value" lines for run.sh. The latencies are
  * not measured here: run.sh reads them from the services' databases.
  */
@@ -44,7 +44,7 @@ public class SagaBench {
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     static final Duration RETRY_FOR = Duration.ofSeconds(30);
     static final long FIRST_RETRY_MS = 10;
-    static final long LONGEST_RETRY_MS = 200;
+    static final long LONGEST_RETRY_MS = 1000;
 
     final String gateway;
     final List<String> customers;

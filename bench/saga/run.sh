@@ -7,7 +7,7 @@
 # answers) is a hold, POST /api/v1/bookings, followed as soon as its 201 arrives by its payment,
 # POST /api/v1/payments with the simulator's card pm_card_visa. A payment refused with 404/409
 # (payment-service has not consumed booking.requested yet) is counted and retried (10 ms, doubling
-# up to 200 ms). Before each mode's warm-up, single bookings are sent until one is CONFIRMED: the
+# up to 1 s). Before each mode's warm-up, single bookings are sent until one is CONFIRMED: the
 # consumers of freshly started services need a while (group join, topic creation) to be assigned.
 #
 # The latencies come from the services' own databases, not from the client:
