@@ -49,10 +49,12 @@ class PaymentDuringDatabaseOutageIT {
         UUID booking = holdOk(customer, listing, night(60), night(62), 1);
         UUID payment = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
+        // Read before the outage: the payment carries the booking's own total.
+        long total = DB.count("SELECT total_amount FROM booking WHERE id = ?", booking);
 
         TestPostgres.stop();
         try {
-            publishAuthorized(eventId, booking, customer, payment);
+            publishAuthorized(eventId, booking, customer, payment, total, "EUR");
             Thread.sleep(OUTAGE.toMillis());
             // Waiting for the database is not a fault of the service: it stays live, nobody restarts it.
             given().port(URI.create(managementUrl).getPort()).when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
