@@ -24,7 +24,18 @@ public final class TestKeycloak {
 
     /** The access token for a password-grant login, or empty when Keycloak refuses it. */
     public static Optional<String> login(String username, String password) {
-        String form = Map.of("grant_type", "password", "client_id", "booking-web", "username", username, "password", password)
+        return token(Map.of("grant_type", "password", "client_id", "booking-web", "username", username, "password", password));
+    }
+
+    /** The access token of user-service's own service account: a client of the realm without the platform audience. */
+    public static String userServiceAccount() {
+        return token(Map.of("grant_type", "client_credentials", "client_id", "user-service",
+                "client_secret", TestInfrastructure.USER_SERVICE_CLIENT_SECRET))
+                .orElseThrow(() -> new IllegalStateException("user-service's service account cannot log in to the test Keycloak"));
+    }
+
+    private static Optional<String> token(Map<String, String> parameters) {
+        String form = parameters
                 .entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

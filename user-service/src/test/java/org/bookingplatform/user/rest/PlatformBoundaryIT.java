@@ -2,19 +2,22 @@ package org.bookingplatform.user.rest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.bookingplatform.testsupport.PlatformTestResource;
-import org.bookingplatform.testsupport.TestTokens;
+import org.bookingplatform.testsupport.KeycloakTestResource;
+import org.bookingplatform.testsupport.TestKeycloak;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
-/** What only this platform's clients reach: tokens issued for it, and the API (not health or metrics). */
+/**
+ * What only this platform's clients reach: tokens issued for it, and the API (not health or metrics).
+ * Against the real test Keycloak, like every test of this module: the token of another client of the
+ * realm is user-service's own service account, which has no platform audience.
+ */
 @QuarkusTest
-@QuarkusTestResource(value = PlatformTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KeycloakTestResource.class, restrictToAnnotatedClass = false)
 class PlatformBoundaryIT {
 
     @ConfigProperty(name = "test.management.url")
@@ -22,11 +25,10 @@ class PlatformBoundaryIT {
 
     @Test
     void aTokenOfAnotherClientOfTheRealmWithoutThePlatformAudienceIs401() {
-        UUID user = UUID.randomUUID();
-        given().auth().oauth2(TestTokens.ofAnotherClient(user))
+        given().auth().oauth2(TestKeycloak.userServiceAccount())
                 .when().get("/users/me")
                 .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.customer(user))
+        given().auth().oauth2(TestKeycloak.demoUser("bob"))
                 .when().get("/users/me")
                 .then().statusCode(200);
     }
