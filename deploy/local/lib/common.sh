@@ -4,7 +4,9 @@
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 LOCAL_DIR="$ROOT_DIR/deploy/local"
 DATA_ROOT="${PLATFORM_DATA_DIR:-$ROOT_DIR/.data}"
-TOOLS_DIR="$DATA_ROOT/tools"
+# Downloaded servers (Kafka, Keycloak, the SMTP sink) can be shared by several data folders:
+# PLATFORM_TOOLS_DIR points at another folder's tools (system-tests use the repository's .data/tools).
+TOOLS_DIR="${PLATFORM_TOOLS_DIR:-$DATA_ROOT/tools}"
 
 KAFKA_VERSION=4.1.2
 KEYCLOAK_VERSION=26.5.6
@@ -47,6 +49,15 @@ stop_pid() {
   fi
   rm -f "$pidfile"
   ok "$name stopped"
+}
+
+# kill_pid PIDFILE: SIGKILL at once (a hung or stopped process ignores SIGTERM), the whole process group.
+kill_pid() {
+  local pid; pid=$(cat "$1" 2>/dev/null) || return 0
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  local i
+  for i in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  rm -f "$1"
 }
 
 # start_bg PIDFILE LOGFILE COMMAND...: runs COMMAND detached in its own process group.
