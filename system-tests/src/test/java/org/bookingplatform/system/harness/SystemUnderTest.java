@@ -43,9 +43,20 @@ public final class SystemUnderTest {
 
     static synchronized void stopIfStarted() {
         if (started != null) {
-            started.platform.down();
+            if (!reuse()) {
+                started.platform.down();
+            }
             started = null;
         }
+    }
+
+    /**
+     * SYSTEM_TESTS_REUSE=1 (for working on a test): keep the platform's data and processes between runs;
+     * a run starts what is not running and leaves everything up. Stop it with {@code ./platform down}
+     * and the same environment (see package-info).
+     */
+    private static boolean reuse() {
+        return "1".equals(setting("system-tests.reuse", "SYSTEM_TESTS_REUSE", "0"));
     }
 
     private static SystemUnderTest start() {
@@ -57,7 +68,9 @@ public final class SystemUnderTest {
                 LocalPlatform.environment(root, dataDir, ports, hold));
         Instant t0 = Instant.now();
         // Every run begins clean: a platform a killed run left behind is stopped, its data deleted.
-        platform.downAndWipe();
+        if (!reuse()) {
+            platform.downAndWipe();
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(SystemUnderTest::stopIfStarted, "system-tests-platform-down"));
         platform.up();
         Duration took = Duration.between(t0, Instant.now());

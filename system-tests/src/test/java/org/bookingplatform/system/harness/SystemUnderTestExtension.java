@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the platform once for every test class of the JVM (the first class that needs it pays the
- * start) and stops it when the whole run ends: the root store closes its resources then, and a JVM
+ * start) and stops it when the whole run ends: the root store closes what it holds then, and a JVM
  * shutdown hook covers an aborted run. Test methods and constructors may take a {@link SystemUnderTest}.
  */
 public final class SystemUnderTestExtension implements BeforeAllCallback, ParameterResolver {
@@ -28,7 +28,7 @@ public final class SystemUnderTestExtension implements BeforeAllCallback, Parame
         return SystemUnderTest.get();
     }
 
-    private record Running(SystemUnderTest system) implements ExtensionContext.Store.CloseableResource {
+    private record Running(SystemUnderTest system) implements AutoCloseable {
         @Override
         public void close() {
             SystemUnderTest.stopIfStarted();
