@@ -142,19 +142,29 @@ public final class LocalPlatform {
 
     /** Runs ./platform ARGS; its output goes to target/system-tests/platform-ARGS.log and is returned. */
     public String run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs ./platform ARGS with more environment (e.g. SERVICE_START_GRACE=0); fails unless it exits 0. */
+    public String run(Map<String, String> moreEnvironment, String... args) {
         List<String> command = new ArrayList<>();
         command.add(root.resolve("platform").toString());
         command.addAll(List.of(args));
-        return exec(command, "platform-" + String.join("-", args).replace("/", "_"));
+        return exec(command, "platform-" + String.join("-", args).replace("/", "_"), moreEnvironment);
     }
 
     private String exec(List<String> command, String logName) {
+        return exec(command, logName, Map.of());
+    }
+
+    private String exec(List<String> command, String logName, Map<String, String> moreEnvironment) {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(logName + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
+            builder.environment().putAll(moreEnvironment);
             Process process = builder.start();
             if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
