@@ -68,6 +68,36 @@ start_bg() {
   echo $! >"$pidfile"
 }
 
+# Debian packages, each with the test that it is installed. The platform needs PLATFORM_PACKAGES;
+# the tests also TEST_PACKAGES (the gateway's tests start redis-server; its OpenAPI lint runs
+# Redocly CLI from npm).
+PLATFORM_PACKAGES="postgresql postgresql-client curl unzip"
+TEST_PACKAGES="$PLATFORM_PACKAGES redis-server nodejs npm"
+
+package_installed() {
+  case $1 in
+    postgresql) ls /usr/lib/postgresql/*/bin/pg_ctl ;;
+    postgresql-client) command -v psql ;;
+    nodejs) command -v node ;;
+    *) command -v "$1" ;;
+  esac >/dev/null 2>&1
+}
+
+# ensure_packages PACKAGE...: as root on Debian/Ubuntu installs the missing ones with apt-get;
+# otherwise stops and prints the one command that installs them.
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do package_installed "$p" || missing+=("$p"); done
+  ((${#missing[@]})) || return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    step "Installing ${missing[*]} (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+      || die "apt-get could not install ${missing[*]}"
+  else
+    die "missing: ${missing[*]}. Install them with (Debian/Ubuntu): sudo apt-get install -y ${missing[*]}"
+  fi
+}
+
 require_cmd() {
   command -v "$1" >/dev/null 2>&1 || die "$1 is missing. $2"
 }
@@ -77,7 +107,6 @@ check_java_maven() {
   require_cmd mvn "Install Maven 3.8+ (Debian/Ubuntu: apt-get install maven)."
   local v; v=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
   [ "${v%%.*}" -ge 17 ] 2>/dev/null || die "Java 17+ is required, found ${v:-unknown}."
-  require_cmd curl "Install curl (Debian/Ubuntu: apt-get install curl)."
 }
 
 # Servers come from Maven Central through deploy/local/tools/pom.xml (dependency plugin).
