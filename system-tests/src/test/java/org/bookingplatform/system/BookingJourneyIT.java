@@ -33,46 +33,56 @@ class BookingJourneyIT {
     @Test
     void signUpSearchHoldPayConfirmCancelAndRefundWithMailWebhooksAndTheLiveStream(SystemUnderTest system) {
         Listing listing = Catalog.openListing(system, 2);
+        Http partner = system.gateway(system.partnerClientToken());
         try (WebhookReceiver partnerEndpoint = new WebhookReceiver()) {
-            String secret = subscribe(system, partnerEndpoint);
-
-            Customer customer = system.signUp();
-            String token = system.token(customer);
-            Http me = system.gateway(token);
-            try (NotificationStream stream = system.notificationStream(token)) {
-                ApiResponse search = system.gateway().get("/api/v1/listings?city=" + listing.city() + "&from=" + listing.firstNight()
-                        + "&to=" + listing.secondNight() + "&quantity=1");
-                assertEquals(200, search.status(), search::toString);
-                assertEquals(listing.id(), search.json().path("items").get(0).path("id").asText(), search::toString);
-
-                JsonNode hold = Catalog.holdFirstNight(me, listing, 1);
-                String bookingId = hold.path("id").asText();
-                assertEquals(listing.nightlyPrice(), hold.path("total").path("amount").asLong());
-                assertEquals(1, Catalog.remainingFirstNight(system.gateway(), listing));
-
-                ApiResponse payment = Catalog.pay(me, bookingId, "pm_card_visa");
-                assertEquals(201, payment.status(), payment::toString);
-                assertEquals("AUTHORIZED", payment.json().path("status").asText(), payment::toString);
-                Catalog.awaitBooking(me, bookingId, "CONFIRMED", SAGA);
-                awaitMail(system, customer, "Your booking is confirmed");
-                Delivery confirmed = awaitDelivery(partnerEndpoint, CONFIRMED, bookingId);
-                verifySignature(secret, confirmed);
-
-                ApiResponse cancel = me.post("/api/v1/bookings/" + bookingId + "/cancel", "");
-                assertEquals(200, cancel.status(), cancel::toString);
-                assertEquals("CANCELLED", cancel.json().path("status").asText(), cancel::toString);
-                Catalog.awaitPayment(me, bookingId, "REFUNDED", SAGA);
-                awaitMail(system, customer, "Your booking was cancelled");
-                awaitMail(system, customer, "Your refund was issued");
-                verifySignature(secret, awaitDelivery(partnerEndpoint, CANCELLED, bookingId));
-                assertEquals(2, Catalog.remainingFirstNight(system.gateway(), listing));
-
-                await("the live stream shows each status change").atMost(SAGA).until(() -> stream.kinds(bookingId).containsAll(
-                        List.of("booking.requested", "booking.confirmed", "booking.cancelled", "payment.refunded")));
-                assertEquals(List.of("booking.requested", "booking.confirmed", "booking.cancelled", "payment.refunded"),
-                        stream.kinds(bookingId), "in the order they happened, each once");
-                assertEquals(200, stream.status());
+            JsonNode subscription = subscribe(partner, partnerEndpoint);
+            String secret = subscription.path("secret").asText();
+            try {
+                journey(system, listing, partnerEndpoint, secret);
+            } finally {
+                // A partner may have 20 subscriptions: a platform reused run after run must not fill them up.
+                partner.delete("/api/v1/webhooks/subscriptions/" + subscription.path("id").asText());
             }
+        }
+    }
+
+    private static void journey(SystemUnderTest system, Listing listing, WebhookReceiver partnerEndpoint, String secret) {
+        Customer customer = system.signUp();
+        String token = system.token(customer);
+        Http me = system.gateway(token);
+        try (NotificationStream stream = system.notificationStream(token)) {
+            ApiResponse search = system.gateway().get("/api/v1/listings?city=" + listing.city() + "&from=" + listing.firstNight()
+                    + "&to=" + listing.secondNight() + "&quantity=1");
+            assertEquals(200, search.status(), search::toString);
+            assertEquals(listing.id(), search.json().path("items").get(0).path("id").asText(), search::toString);
+
+            JsonNode hold = Catalog.holdFirstNight(me, listing, 1);
+            String bookingId = hold.path("id").asText();
+            assertEquals(listing.nightlyPrice(), hold.path("total").path("amount").asLong());
+            assertEquals(1, Catalog.remainingFirstNight(system.gateway(), listing));
+
+            ApiResponse payment = Catalog.pay(me, bookingId, "pm_card_visa");
+            assertEquals(201, payment.status(), payment::toString);
+            assertEquals("AUTHORIZED", payment.json().path("status").asText(), payment::toString);
+            Catalog.awaitBooking(me, bookingId, "CONFIRMED", SAGA);
+            awaitMail(system, customer, "Your booking is confirmed");
+            Delivery confirmed = awaitDelivery(partnerEndpoint, CONFIRMED, bookingId);
+            verifySignature(secret, confirmed);
+
+            ApiResponse cancel = me.post("/api/v1/bookings/" + bookingId + "/cancel", "");
+            assertEquals(200, cancel.status(), cancel::toString);
+            assertEquals("CANCELLED", cancel.json().path("status").asText(), cancel::toString);
+            Catalog.awaitPayment(me, bookingId, "REFUNDED", SAGA);
+            awaitMail(system, customer, "Your booking was cancelled");
+            awaitMail(system, customer, "Your refund was issued");
+            verifySignature(secret, awaitDelivery(partnerEndpoint, CANCELLED, bookingId));
+            assertEquals(2, Catalog.remainingFirstNight(system.gateway(), listing));
+
+            await("the live stream shows each status change").atMost(SAGA).until(() -> stream.kinds(bookingId).containsAll(
+                    List.of("booking.requested", "booking.confirmed", "booking.cancelled", "payment.refunded")));
+            assertEquals(List.of("booking.requested", "booking.confirmed", "booking.cancelled", "payment.refunded"),
+                    stream.kinds(bookingId), "in the order they happened, each once");
+            assertEquals(200, stream.status());
         }
     }
 
@@ -100,13 +110,12 @@ class BookingJourneyIT {
         awaitMail(system, customer, "Your booking is confirmed");
     }
 
-    private static String subscribe(SystemUnderTest system, WebhookReceiver endpoint) {
-        ApiResponse subscription = system.gateway(system.partnerClientToken()).post("/api/v1/webhooks/subscriptions",
+    private static JsonNode subscribe(Http partner, WebhookReceiver endpoint) {
+        ApiResponse subscription = partner.post("/api/v1/webhooks/subscriptions",
                 Map.of("url", endpoint.url().toString(), "eventTypes", List.of(CONFIRMED, CANCELLED)));
         assertEquals(201, subscription.status(), subscription::toString);
-        String secret = subscription.json().path("secret").asText();
-        assertTrue(secret.startsWith("whsec_"), subscription::toString);
-        return secret;
+        assertTrue(subscription.json().path("secret").asText().startsWith("whsec_"), subscription::toString);
+        return subscription.json();
     }
 
     private static Delivery awaitDelivery(WebhookReceiver endpoint, String type, String bookingId) {

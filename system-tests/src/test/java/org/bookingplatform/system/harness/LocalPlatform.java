@@ -47,6 +47,21 @@ public final class LocalPlatform {
         return env;
     }
 
+    /**
+     * Writes the environment to DATA_DIR/platform.env, so that a person can reach this platform with
+     * the script: {@code set -a; . .data/system-tests/platform.env; set +a; ./platform status}.
+     */
+    void writeEnvironmentFile() {
+        StringBuilder text = new StringBuilder("# ./platform's environment of the system-tests platform (written by the harness)\n");
+        environment.forEach((name, value) -> text.append(name).append("='").append(value).append("'\n"));
+        try {
+            Files.createDirectories(dataDir);
+            Files.writeString(dataDir.resolve("platform.env"), text);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write " + dataDir.resolve("platform.env"), e);
+        }
+    }
+
     public Path dataDir() {
         return dataDir;
     }

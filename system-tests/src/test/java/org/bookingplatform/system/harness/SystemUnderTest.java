@@ -71,6 +71,7 @@ public final class SystemUnderTest {
         if (!reuse()) {
             platform.downAndWipe();
         }
+        platform.writeEnvironmentFile();
         Runtime.getRuntime().addShutdownHook(new Thread(SystemUnderTest::stopIfStarted, "system-tests-platform-down"));
         platform.up();
         Duration took = Duration.between(t0, Instant.now());

@@ -16,7 +16,10 @@
  *   <li>unpaid holds expiring after {@code SYSTEM_TESTS_HOLD_DURATION} (default 30s) with a sweep every
  *       second ({@code BOOKING_EXTRA_ENV}).</li>
  * </ul>
- * Output of each {@code ./platform} command: {@code system-tests/target/system-tests/platform-*.log}.
+ * Output of each {@code ./platform} command: {@code system-tests/target/system-tests/platform-*.log}; the
+ * script's environment: {@code .data/system-tests/platform.env} ({@code (set -a; . .data/system-tests/platform.env;
+ * ./platform status)}). {@code SYSTEM_TESTS_REUSE=1} keeps the platform up after a run and reuses it in the next
+ * (no wipe), for working on one test; the default is a clean start and {@code ./platform down} at the end.
  *
  * <h2>Writing a test</h2>
  * Annotate the class {@link org.bookingplatform.system.harness.SystemTest @SystemTest}, name it
