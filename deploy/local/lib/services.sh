@@ -83,12 +83,13 @@ service_ready() { local mgmt; mgmt=$(management_port_var "$1"); http_ok "http://
 
 # up, starting, not-answering or down. A live process whose readiness does not answer within
 # SERVICE_ANSWER_TIMEOUT seconds is hung or out of memory once it started more than
-# SERVICE_START_GRACE seconds ago (its pid file's age); before that it is still starting.
+# SERVICE_START_GRACE seconds ago (its pid file's age; default SERVICE_START_TIMEOUT, 120); before that it is
+# still starting.
 service_state() {
   local pidfile="$LOCAL_HOME/run/$1.pid"
   if ! pid_alive "$pidfile"; then echo down; return; fi
   if wait_for "$1" "${SERVICE_ANSWER_TIMEOUT:-5}" service_ready "$1"; then echo up; return; fi
-  if (( $(date +%s) - $(stat -c %Y "$pidfile") < ${SERVICE_START_GRACE:-120} )); then echo starting; else echo not-answering; fi
+  if (( $(date +%s) - $(stat -c %Y "$pidfile") < ${SERVICE_START_GRACE:-${SERVICE_START_TIMEOUT:-120}} )); then echo starting; else echo not-answering; fi
 }
 
 simulator_start() {

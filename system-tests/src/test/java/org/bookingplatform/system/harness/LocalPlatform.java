@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalPlatform {
 
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(12);
 
     private final Path root;
     private final Path dataDir;
@@ -42,6 +42,9 @@ public final class LocalPlatform {
         env.put("PLATFORM_DATA_DIR", dataDir.toString());
         env.put("PLATFORM_TOOLS_DIR", System.getenv().getOrDefault("PLATFORM_TOOLS_DIR", root.resolve(".data/tools").toString()));
         env.put("PLATFORM_SKIP_BUILD", "1");
+        // A shared CI machine can be slow: Keycloak's first start on a fresh database took 6 minutes at load 40.
+        env.put("KEYCLOAK_START_TIMEOUT", "600");
+        env.put("SERVICE_START_TIMEOUT", "300");
         env.put(Service.BOOKING.extraEnvVariable(),
                 "BOOKING_HOLD_DURATION=" + holdDuration.toSeconds() + "s BOOKING_EXPIRY_SWEEP_INTERVAL=1s");
         return env;

@@ -19,6 +19,7 @@ import java.util.UUID;
 public final class SystemUnderTest {
 
     private static SystemUnderTest started;
+    private static RuntimeException startFailure;
 
     private final SystemPorts ports;
     private final LocalPlatform platform;
@@ -35,8 +36,17 @@ public final class SystemUnderTest {
 
     /** The platform of this JVM, started on first use (clean data folder) and stopped when the JVM ends. */
     public static synchronized SystemUnderTest get() {
+        // A platform that did not start is not started again for every test class: each fails at once, naming why.
+        if (startFailure != null) {
+            throw new IllegalStateException("the platform did not start for this run", startFailure);
+        }
         if (started == null) {
-            started = start();
+            try {
+                started = start();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
         }
         return started;
     }
@@ -73,7 +83,15 @@ public final class SystemUnderTest {
         }
         platform.writeEnvironmentFile();
         Runtime.getRuntime().addShutdownHook(new Thread(SystemUnderTest::stopIfStarted, "system-tests-platform-down"));
-        platform.up();
+        try {
+            platform.up();
+        } catch (RuntimeException e) {
+            // Stop what did start (its logs stay in the data folder) unless the run keeps the platform.
+            if (!reuse()) {
+                platform.down();
+            }
+            throw e;
+        }
         Duration took = Duration.between(t0, Instant.now());
         System.out.printf("system-tests: platform up in %d s (ports from %d, data %s)%n", took.toSeconds(), ports.base(), dataDir);
         return new SystemUnderTest(ports, platform, hold, took);
