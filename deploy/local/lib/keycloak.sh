@@ -54,7 +54,9 @@ keycloak_start() {
 }
 
 keycloak_wait() {
-  wait_for Keycloak 180 keycloak_ready_or_dead || die "Keycloak did not become ready within 180 s; see $LOCAL_HOME/keycloak/keycloak.log"
+  # The first start on a fresh database creates Keycloak's schema: minutes on a busy machine.
+  local timeout=${KEYCLOAK_START_TIMEOUT:-180}
+  wait_for Keycloak "$timeout" keycloak_ready_or_dead || die "Keycloak did not become ready within $timeout s (KEYCLOAK_START_TIMEOUT); see $LOCAL_HOME/keycloak/keycloak.log"
   ok "Keycloak on http://localhost:$KEYCLOAK_PORT (admin console: admin / see .data/local/secrets.env)"
 }
 
