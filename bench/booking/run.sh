@@ -70,22 +70,14 @@ if [ ! -f "$APP" ]; then
 fi
 
 step "Starting a dedicated PostgreSQL, Kafka and identity provider"
-pg_stop; kafka_stop; pg_wipe; rm -rf "$KAFKA_HOME_DIR"
-mkdir -p "$BENCH_HOME"
-pg_start
-kafka_start
+bench_fresh_pg_kafka
 rm -f "$TOKENS"
 start_bg "$BENCH_HOME/idp.pid" "$BENCH_HOME/idp.log" java "$BENCH_DIR/HoldBench.java" idp "$IDP_PORT" "$TOKENS" "$CLIENTS"
 wait_for "identity provider" 60 test -s "$TOKENS" || die "the identity provider did not start; see $BENCH_HOME/idp.log"
 ok "identity provider on 127.0.0.1:$IDP_PORT"
 
 step "Starting booking-service (prod mode)"
-QUARKUS_HTTP_PORT="$HTTP_PORT" MANAGEMENT_PORT="$MANAGEMENT_PORT" DB_PORT="$PG_PORT" DB_PASSWORD="$(db_password booking_service)" DB_POOL_SIZE="$CLIENTS" \
-KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="http://127.0.0.1:$IDP_PORT/realms/booking" \
-  start_bg "$BENCH_HOME/service.pid" "$BENCH_HOME/service.log" java $JAVA_OPTS -jar "$APP"
-wait_for booking-service 90 http_ok "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" \
-  || die "booking-service did not become ready; see $BENCH_HOME/service.log"
-ok "booking-service on 127.0.0.1:$HTTP_PORT"
+bench_start_booking_service "http://127.0.0.1:$IDP_PORT/realms/booking" "$CLIENTS"
 
 NIGHT="$(date -u -d "$(date -u +%F) + 30 days" +%FT00:00:00Z)"
 NIGHT_END="$(date -u -d "$(date -u +%F) + 31 days" +%FT00:00:00Z)"

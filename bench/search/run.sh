@@ -22,6 +22,7 @@
 # Usage: bench/search/run.sh            (builds the service first if its jar is missing)
 # Knobs: BENCH_LISTINGS (1000), BENCH_CITIES (10), BENCH_DAYS (3), BENCH_CLIENTS (16),
 #        BENCH_SECONDS (30), BENCH_WARMUP (60), BENCH_PG_PORT, BENCH_KAFKA_PORT, BENCH_HTTP_PORT,
+#        BENCH_MANAGEMENT_PORT,
 #        BENCH_JAVA_OPTS.
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
@@ -46,6 +47,7 @@ KAFKA_CONTROLLER_PORT="${BENCH_KAFKA_CONTROLLER_PORT:-29193}"
 KAFKA_HOME_DIR="$BENCH_HOME/kafka"
 KAFKA_HEAP="-Xms128m -Xmx256m"
 HTTP_PORT="${BENCH_HTTP_PORT:-18091}"
+MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-19091}"
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Dquarkus.vertx.event-loops-pool-size=$(nproc)}"
 APP="$ROOT_DIR/booking-service/target/quarkus-app/quarkus-run.jar"
 
@@ -65,18 +67,10 @@ if [ ! -f "$APP" ]; then
 fi
 
 step "Starting a dedicated PostgreSQL and Kafka"
-pg_stop; kafka_stop; pg_wipe; rm -rf "$KAFKA_HOME_DIR"
-mkdir -p "$BENCH_HOME"
-pg_start
-kafka_start
+bench_fresh_pg_kafka
 
 step "Starting booking-service (prod mode): its migrations create the schema"
-QUARKUS_HTTP_PORT="$HTTP_PORT" DB_PORT="$PG_PORT" DB_PASSWORD="$(db_password booking_service)" DB_POOL_SIZE="$CLIENTS" \
-KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="http://127.0.0.1:1/realms/booking" QUARKUS_LOG_LEVEL=WARN \
-  start_bg "$BENCH_HOME/service.pid" "$BENCH_HOME/service.log" java $JAVA_OPTS -jar "$APP"
-wait_for booking-service 120 http_ok "http://127.0.0.1:$HTTP_PORT/q/health/ready" \
-  || die "booking-service did not become ready; see $BENCH_HOME/service.log"
-ok "booking-service on 127.0.0.1:$HTTP_PORT"
+bench_start_booking_service "http://127.0.0.1:1/realms/booking" "$CLIENTS" QUARKUS_LOG_LEVEL=WARN
 
 FIRST_DAY="$(date -u -d "$(date -u +%F) + 30 days" +%F)"
 step "Loading $LISTINGS listings of 5-minute slots in $CITIES cities, $DAYS days of slots each"

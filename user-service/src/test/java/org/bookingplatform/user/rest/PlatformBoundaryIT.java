@@ -3,13 +3,10 @@ package org.bookingplatform.user.rest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.bookingplatform.testsupport.KeycloakTestResource;
+import org.bookingplatform.testsupport.PlatformBoundary;
 import org.bookingplatform.testsupport.TestKeycloak;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-
-import static io.restassured.RestAssured.given;
 
 /**
  * What only this platform's clients reach: tokens issued for it, and the API (not health or metrics).
@@ -25,21 +22,12 @@ class PlatformBoundaryIT {
 
     @Test
     void aTokenOfAnotherClientOfTheRealmWithoutThePlatformAudienceIs401() {
-        given().auth().oauth2(TestKeycloak.userServiceAccount())
-                .when().get("/users/me")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestKeycloak.demoUser("bob"))
-                .when().get("/users/me")
-                .then().statusCode(200);
+        PlatformBoundary.assertOnlyPlatformTokensAccepted("/users/me",
+                TestKeycloak.userServiceAccount(), TestKeycloak.demoUser("bob"));
     }
 
     @Test
     void healthAndMetricsAreOnlyOnTheManagementPort() {
-        given().when().get("/q/health/ready").then().statusCode(404);
-        given().when().get("/q/metrics").then().statusCode(404);
-
-        int management = URI.create(managementUrl).getPort();
-        given().port(management).when().get("/q/health/ready").then().statusCode(200);
-        given().port(management).when().get("/q/metrics").then().statusCode(200);
+        PlatformBoundary.assertHealthAndMetricsOnlyOnManagementPort(managementUrl);
     }
 }
