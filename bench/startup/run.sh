@@ -7,8 +7,8 @@
 #               readiness (services: /q/health/ready on the management port; the empty app: its
 #               one endpoint), polled every 10 ms; RSS once idle (IDLE_SETTLE s after ready); the
 #               latency of the first API request after that
-#   load        once per app (LOAD_SECONDS > 0): wrk with LOAD_CONNECTIONS connections on the
-#               app's API for LOAD_SECONDS, then RSS again
+#   load        once per config and app (LOAD_SECONDS > 0): a fresh start, wrk with LOAD_CONNECTIONS
+#               connections on the app's API for LOAD_SECONDS (requests per second), then RSS again
 # Prints median and max per app and the ratios against the empty app, with the load average.
 #
 # Needs the local infrastructure running with the same port variables: ./platform infra
@@ -171,11 +171,11 @@ for run in $(seq 1 "$RUNS"); do
   done
 done
 
-# --- load: the first config only ---------------------------------------------------------------
+# --- load: every config and app once ----------------------------------------------------------
 if (( LOAD_SECONDS > 0 )); then
-  for app in $APPS; do
-    key="$app@$first_config"
-    start_app "$app" "${CONFIG_FLAGS[$first_config]}"
+  for c in "${CONFIG_NAMES[@]}"; do for app in $APPS; do
+    key="$app@$c"
+    start_app "$app" "${CONFIG_FLAGS[$c]}"
     wait_http_200 "$(ready_url "$app")" 300 "$APP_PID" || die "$app did not become ready; see $WORK/logs/$app.log"
     sleep "$IDLE_SETTLE"
     wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -H "Authorization: Bearer $(token)" "$(api_url "$app")" >"$WORK/logs/$app.wrk"
@@ -183,19 +183,19 @@ if (( LOAD_SECONDS > 0 )); then
     stop_app "$app"
     rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$WORK/logs/$app.wrk")
     bad=$(awk '/Non-2xx/ { print $NF }' "$WORK/logs/$app.wrk")
-    echo "$rss" >"$RESULTS/$key.rss-load"
+    echo "$rss" >"$RESULTS/$key.rss-load"; echo "$rps" >"$RESULTS/$key.rps"
     printf '%-32s load %ss: %6s req/s%s  RSS after load %4d MB\n' "$key" "$LOAD_SECONDS" "$rps" "${bad:+ ($bad non-2xx)}" "$rss"
-  done
+  done; done
 fi
 
 # --- summary: medians, and ratios against the empty app under the same config ------------------
 stat() { if [[ -f $RESULTS/$1.$2 ]]; then "$3" <"$RESULTS/$1.$2"; else echo 0; fi; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.1fx", a / b; else printf "-" }'; }
-row() { printf '%-32s %8s %7s %6s %8s %6s %8s %6s %8s %8s %6s\n' "$@"; }
+row() { printf '%-32s %8s %7s %6s %8s %6s %8s %6s %8s %8s %6s %7s\n' "$@"; }
 echo
 echo "load average at end: $(load_average)"
-row app@config "ready" "max" ratio "CPU" ratio "RSS idle" ratio "1st req" "RSS load" ratio
-row "" "(med ms)" "(ms)" "" "(med ms)" "" "(med MB)" "" "(med ms)" "(MB)" ""
+row app@config "ready" "max" ratio "CPU" ratio "RSS idle" ratio "1st req" "RSS load" ratio "load"
+row "" "(med ms)" "(ms)" "" "(med ms)" "" "(med MB)" "" "(med ms)" "(MB)" "" "(req/s)"
 for c in "${CONFIG_NAMES[@]}"; do
   b="empty@$c"
   for app in $APPS; do
@@ -203,6 +203,6 @@ for c in "${CONFIG_NAMES[@]}"; do
     r=$(stat "$k" ready median); u=$(stat "$k" cpu median); m=$(stat "$k" rss median); l=$(stat "$k" rss-load maximum)
     row "$k" "$r" "$(stat "$k" ready maximum)" "$(ratio "$r" "$(stat "$b" ready median)")" \
       "$u" "$(ratio "$u" "$(stat "$b" cpu median)")" "$m" "$(ratio "$m" "$(stat "$b" rss median)")" \
-      "$(stat "$k" first median)" "$l" "$(ratio "$l" "$(stat "$b" rss-load maximum)")"
+      "$(stat "$k" first median)" "$l" "$(ratio "$l" "$(stat "$b" rss-load maximum)")" "$(stat "$k" rps maximum)"
   done
 done
