@@ -22,8 +22,9 @@
 #        jar; the app is then run from its folder, as the archive requires). Default: the local
 #        platform's flags, "platform=$SERVICE_JVM_OPTS appcds". JAVA (java on the PATH).
 #        LOAD_SECONDS (60), LOAD_CONNECTIONS (4), IDLE_SETTLE (5 s),
+#        BENCH_STARTUP_HOME (.data/bench-startup: copies, logs, results; wiped at every run),
 #        EMPTY_PORT (36090), BACKEND_PORT / BACKEND_MANAGEMENT_PORT (36091 / 36491: the booking-service
-#        the gateway proxies to, started once when the gateway is measured), and the ./platform port variables.
+#        the gateway proxies to, started once when the gateway is measured), the ./platform port variables.
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 source "$BENCH_DIR/../../deploy/local/lib/common.sh"
@@ -43,7 +44,7 @@ IDLE_SETTLE="${IDLE_SETTLE:-5}"
 EMPTY_PORT="${EMPTY_PORT:-36090}"
 BACKEND_PORT="${BACKEND_PORT:-36091}"
 BACKEND_MANAGEMENT_PORT="${BACKEND_MANAGEMENT_PORT:-36491}"
-WORK="$DATA_ROOT/bench-startup"
+WORK="${BENCH_STARTUP_HOME:-$DATA_ROOT/bench-startup}"
 RESULTS="$WORK/results"
 
 for tool in curl wrk; do command -v "$tool" >/dev/null || die "$tool is missing (Debian: apt-get install $tool)"; done
@@ -135,7 +136,7 @@ first_config="${CONFIG_NAMES[0]}"
 
 if [[ " $APPS " == *" gateway "* ]]; then
   info "starting the gateway's backend booking-service on :$BACKEND_PORT (flags of '$first_config')"
-  cp -rp "$WORK/app-booking-service" "$WORK/app-backend" 2>/dev/null || copy_app booking-service
+  cp -rp "$(dirname "$(app_jar booking-service)")" "$WORK/app-backend"
   # shellcheck disable=SC2046
   (cd "$WORK/app-backend" && start_bg "$WORK/run/backend.pid" "$WORK/logs/backend.log" env $(service_env booking-service) \
     QUARKUS_HTTP_PORT="$BACKEND_PORT" MANAGEMENT_PORT="$BACKEND_MANAGEMENT_PORT" \
