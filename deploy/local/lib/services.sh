@@ -52,10 +52,12 @@ build_if_needed() {
 # The services run as jars, so in their prod profile: every secret is passed, none has a default there.
 # <BASE>_EXTRA_ENV (BOOKING_EXTRA_ENV, USER_EXTRA_ENV, ..., GATEWAY_EXTRA_ENV) adds settings of one
 # service, whitespace-separated KEY=VALUE, e.g. BOOKING_EXTRA_ENV="BOOKING_HOLD_DURATION=20s".
+# Logs stay readable text here (JSON is for Kubernetes); no trace is sampled for export, as no
+# collector runs (docs/operations.md, "Traces").
 service_env() {
   local mgmt; mgmt=$(management_port_var "$1")
   local extra="${mgmt%_MANAGEMENT_PORT}_EXTRA_ENV"
-  echo MANAGEMENT_PORT="${!mgmt}" "${!extra:-}"
+  echo MANAGEMENT_PORT="${!mgmt}" LOG_JSON=false "${!extra:-}"
   local common=(DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
     OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/booking" DB_PASSWORD="$(db_password "${1//-/_}")")
   case $1 in

@@ -98,7 +98,13 @@ public final class BookingTestApi {
 
     /** Publishes payment.events data the way payment-service does (binary CloudEvent), checked against its contract first. */
     public static void publishPayment(String type, UUID eventId, UUID paymentId, Map<String, Object> data) {
-        Map<String, String> headers = Map.of(
+        publishPayment(type, eventId, paymentId, data, Map.of());
+    }
+
+    /** {@code extraHeaders}: beside the CloudEvent's, e.g. the {@code traceparent} of the producer's span. */
+    public static void publishPayment(String type, UUID eventId, UUID paymentId, Map<String, Object> data,
+                                      Map<String, String> extraHeaders) {
+        Map<String, String> ceHeaders = Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", eventId.toString(),
                 "ce_type", "org.bookingplatform.payment." + type,
@@ -107,6 +113,8 @@ public final class BookingTestApi {
                 "ce_time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
                 "ce_dataschema", "urn:bookingplatform:schema:payment." + type + ":v1",
                 "content-type", "application/json");
+        Map<String, String> headers = new LinkedHashMap<>(ceHeaders);
+        headers.putAll(extraHeaders);
         String value = toJson(data);
         EventContracts.assertValid(paymentId.toString(), headers, value);
         KafkaTestClient.publish("payment.events", paymentId.toString(), value, headers);
@@ -120,6 +128,13 @@ public final class BookingTestApi {
 
     public static void publishAuthorized(UUID eventId, UUID booking, UUID customer, UUID paymentId, long amount, String currency) {
         publishPayment("authorized", eventId, paymentId, payment(paymentId, booking, customer, Map.of("amount", amount, "currency", currency)));
+    }
+
+    /** payment.authorized of the booking's total, sent in the trace that {@code traceparent} names. */
+    public static void publishAuthorizedInTrace(String traceparent, UUID booking, UUID customer, UUID paymentId) {
+        long total = DB.count("SELECT total_amount FROM booking WHERE id = ?", booking);
+        publishPayment("authorized", UUID.randomUUID(), paymentId,
+                payment(paymentId, booking, customer, Map.of("amount", total, "currency", "EUR")), Map.of("traceparent", traceparent));
     }
 
     public static void publishDeclined(UUID booking, UUID customer, UUID paymentId, String reason) {

@@ -52,7 +52,7 @@ public class BookingOverviews {
         this.partTimeout = config.composition().partTimeout();
     }
 
-    /** {@code forwarded}: the caller's Authorization, X-Request-Id and trace context. */
+    /** {@code forwarded}: the caller's Authorization and X-Request-Id (the trace context goes with each request). */
     public Future<BookingOverview> overview(UUID bookingId, MultiMap forwarded) {
         Future<Reply> booking = get("/bookings/" + bookingId, null, forwarded);
         Future<Reply> payments = get("/payments?bookingId=" + bookingId, partTimeout, forwarded);

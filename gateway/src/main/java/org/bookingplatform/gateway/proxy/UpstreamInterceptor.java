@@ -44,6 +44,9 @@ final class UpstreamInterceptor implements ProxyInterceptor {
             HttpMethod.PUT, HttpMethod.DELETE);
     private static final Duration SHORT_WAIT = Duration.ofSeconds(1);
     private static final String STREAMED_BODY = "gateway.streamed-body";
+    private static final String TRACEPARENT = "traceparent";
+    private static final String TRACESTATE = "tracestate";
+    private static final String BAGGAGE = "baggage";
 
     private final GatewayRoute route;
     private final int apiPrefixLength;
@@ -110,6 +113,9 @@ final class UpstreamInterceptor implements ProxyInterceptor {
             headers.remove(HttpHeaders.EXPECT);
         }
         HopByHopHeaders.strip(headers);
+        // The client's trace context is per hop too: the gateway's client span replaces it when the
+        // request is sent (OpenTelemetry injects its own), continuing the client's trace id.
+        headers.remove(TRACEPARENT).remove(TRACESTATE).remove(BAGGAGE);
         String address = client.remoteAddress() == null ? null : client.remoteAddress().hostAddress();
         if (address != null) {
             String previous = headers.get("X-Forwarded-For");

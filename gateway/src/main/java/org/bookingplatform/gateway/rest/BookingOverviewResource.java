@@ -34,17 +34,12 @@ public class BookingOverviewResource {
             + "and named in 'missing' (the answer is still 200). 404 if the booking is not the caller's or does not exist.")
     public Uni<BookingOverview> overview(@PathParam("id") UUID id,
                                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                         @HeaderParam(RequestCorrelation.REQUEST_ID) String requestId,
-                                         @HeaderParam(RequestCorrelation.TRACEPARENT) String traceparent,
-                                         @HeaderParam(RequestCorrelation.TRACESTATE) String tracestate) {
+                                         @HeaderParam(RequestCorrelation.REQUEST_ID) String requestId) {
+        // The trace context is not copied: each outbound request carries its own client span's.
         MultiMap forwarded = MultiMap.caseInsensitiveMultiMap()
                 .add(HttpHeaders.AUTHORIZATION, authorization)
                 .add(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON)
-                .add(RequestCorrelation.REQUEST_ID, requestId)
-                .add(RequestCorrelation.TRACEPARENT, traceparent);
-        if (tracestate != null) {
-            forwarded.add(RequestCorrelation.TRACESTATE, tracestate);
-        }
+                .add(RequestCorrelation.REQUEST_ID, requestId);
         return Uni.createFrom().completionStage(() -> overviews.overview(id, forwarded).toCompletionStage());
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,22 +25,29 @@ public class Outbox {
      * one statement (platform-support's {@code OrdinalSql}).
      */
     public static final String INSERT = """
-            INSERT INTO outbox_event (id, topic, type, source, subject, data_schema, occurred_at, data)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8::text::jsonb)""";
+            INSERT INTO outbox_event (id, topic, type, source, subject, data_schema, occurred_at, data, trace_parent, trace_state)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8::text::jsonb, ?9, ?10)""";
 
     /**
      * Stores the event in the current Hibernate Reactive transaction (the use case's
-     * {@code @WithTransaction}). Fails when there is none, or when the data does not serialize
-     * to a JSON object.
+     * {@code @WithTransaction}), with the trace context of the caller's span. Fails when there is
+     * no transaction, or when the data does not serialize to a JSON object.
      */
     public Uni<Void> append(OutgoingEvent event) {
-        return Uni.createFrom().item(() -> new OutboxEventEntity(event, EventJson.write(event.data())))
+        return Uni.createFrom().item(() -> new OutboxEventEntity(event, EventJson.write(event.data()), WriterTraceContext.current()))
                 .chain(row -> CallerTransaction.session("Outbox.append").chain(session -> session.persist(row)));
     }
 
-    /** The parameters of {@link #INSERT} for {@code event}; fails when its data does not serialize to a JSON object. */
+    /**
+     * The parameters of {@link #INSERT} for {@code event}, with the trace context of the span
+     * current in the caller (call it on the use case's Vert.x context); fails when the data does
+     * not serialize to a JSON object.
+     */
     public static List<Object> insertParameters(OutgoingEvent event) {
-        return List.of(event.id(), event.topic(), event.type(), event.source(), event.subject(), event.dataSchema(),
-                event.time().atOffset(ZoneOffset.UTC), EventJson.write(event.data()));
+        List<Object> parameters = new ArrayList<>(10);
+        parameters.addAll(List.of(event.id(), event.topic(), event.type(), event.source(), event.subject(),
+                event.dataSchema(), event.time().atOffset(ZoneOffset.UTC), EventJson.write(event.data())));
+        parameters.addAll(WriterTraceContext.current().columns());
+        return parameters;
     }
 }

@@ -53,10 +53,17 @@ public class OutboxEventEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     private String data;
 
+    /** The W3C trace context of the writing use case ({@link WriterTraceContext}); null outside a trace. */
+    @Column(name = "trace_parent")
+    private String traceParent;
+
+    @Column(name = "trace_state")
+    private String traceState;
+
     protected OutboxEventEntity() {
     }
 
-    OutboxEventEntity(OutgoingEvent event, String data) {
+    OutboxEventEntity(OutgoingEvent event, String data, WriterTraceContext trace) {
         this.id = event.id();
         this.topic = event.topic();
         this.type = event.type();
@@ -65,6 +72,8 @@ public class OutboxEventEntity {
         this.dataSchema = event.dataSchema();
         this.occurredAt = event.time();
         this.data = data;
+        this.traceParent = trace.traceParent();
+        this.traceState = trace.traceState();
     }
 
     UUID id() {
@@ -101,5 +110,9 @@ public class OutboxEventEntity {
 
     String data() {
         return data;
+    }
+
+    WriterTraceContext writerTrace() {
+        return new WriterTraceContext(traceParent, traceState);
     }
 }

@@ -56,7 +56,7 @@ public class OutboxRelay {
      */
     private static final String READY = """
             select e.id, e.position, e.attempts, e.last_error, e.parked_at, e.topic, e.type, e.source, e.subject,
-                   e.data_schema, e.occurred_at, e.data
+                   e.data_schema, e.occurred_at, e.data, e.trace_parent, e.trace_state
             from outbox_event e
             where e.parked_at is null
               and (e.retry_at is null or e.retry_at <= now())
@@ -234,8 +234,14 @@ public class OutboxRelay {
         return backoff.compareTo(max) < 0 ? backoff : max;
     }
 
+    /**
+     * The event as a binary-mode CloudEvent, sent under the trace context of the use case that
+     * wrote it: the Kafka connector makes its producer span a child of that context and puts the
+     * producer span's {@code traceparent} into the record headers, from which consumers continue.
+     */
     private static Message<String> asCloudEvent(OutboxEventEntity event) {
-        return Message.of(event.data())
+        Message<String> message = Message.of(event.data());
+        return event.writerTrace().asParent().map(message::addMetadata).orElse(message)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(event.topic())
                         .withKey(event.subject())

@@ -76,6 +76,8 @@ class NetworkPoliciesTest {
                 null, List.of("TCP/443")));
         endpoints.add(new Endpoint("prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus"), null,
                 List.of("TCP/9090")));
+        endpoints.add(new Endpoint("otel-collector", "monitoring", Map.of("app.kubernetes.io/name", "opentelemetry-collector"),
+                null, List.of("TCP/4317", "TCP/4318")));
         endpoints.add(new Endpoint("dns", "kube-system", Map.of("k8s-app", "kube-dns"), null, List.of("UDP/53", "TCP/53")));
         endpoints.add(new Endpoint("internet", null, Map.of(), "203.0.113.50", List.of("TCP/443", "TCP/80", "TCP/25", "TCP/22")));
         endpoints.add(new Endpoint("private-network", null, Map.of(), "10.1.2.3", List.of("TCP/443", "TCP/80", "TCP/5432")));
@@ -106,6 +108,7 @@ class NetworkPoliciesTest {
             flows.add(s + " -> dns UDP/53");
             flows.add(s + " -> dns TCP/53");
             flows.add(s + " -> keycloak TCP/8080");
+            flows.add(s + " -> otel-collector TCP/4317");
             if (!s.equals("gateway")) {
                 flows.add("gateway -> " + s + " TCP/" + p);
                 flows.add(s + " -> " + DATABASES.get(s) + " TCP/5432");
