@@ -42,6 +42,8 @@ public class SagaBench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    static final Pattern DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"([^\"]*)\"");
+    static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     static final Duration RETRY_FOR = Duration.ofSeconds(30);
     static final long FIRST_RETRY_MS = 10;
     static final long LONGEST_RETRY_MS = 1000;
@@ -53,6 +55,7 @@ public class SagaBench {
     final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     final Map<String, AtomicInteger> holdStatuses = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> paymentStatuses = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> paymentRefusals = new ConcurrentHashMap<>();
     final AtomicInteger refused = new AtomicInteger();
     final Queue<String> held = new ConcurrentLinkedQueue<>();
 
@@ -93,8 +96,9 @@ public class SagaBench {
         CompletableFuture.allOf(bookings).get(120, TimeUnit.SECONDS);
         Files.write(idsFile, held);
         System.out.printf("bookings_started=%d%nstart_seconds=%.2f%nmax_start_lag_ms=%.1f%nholds=%d%nhold_statuses=%s%n"
-                        + "payment_statuses=%s%npayments_refused=%d%n",
-                total, sent, late / 1e6, held.size(), new TreeMap<>(holdStatuses), new TreeMap<>(paymentStatuses), refused.get());
+                        + "payment_statuses=%s%npayments_refused=%d%npayment_final_refusals=%s%n",
+                total, sent, late / 1e6, held.size(), new TreeMap<>(holdStatuses), new TreeMap<>(paymentStatuses), refused.get(),
+                new TreeMap<>(paymentRefusals));
     }
 
     CompletableFuture<Void> book(String customer, String listing) {
@@ -130,6 +134,9 @@ public class SagaBench {
                 return again;
             }
             count(paymentStatuses, status);
+            if (status >= 400) {
+                paymentRefusals.computeIfAbsent(status + " " + detail(answer.body()), d -> new AtomicInteger()).incrementAndGet();
+            }
             return CompletableFuture.<Void>completedFuture(null);
         }).exceptionally(failure -> {
             count(paymentStatuses, -1);
@@ -144,6 +151,12 @@ public class SagaBench {
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Which service refused, and why: the problem's detail, ids masked so that equal causes add up. */
+    static String detail(String body) {
+        Matcher detail = DETAIL.matcher(body);
+        return detail.find() ? UUID_TEXT.matcher(detail.group(1)).replaceAll("*") : "(no problem detail)";
     }
 
     static void count(Map<String, AtomicInteger> statuses, int status) {

@@ -100,11 +100,11 @@ COMMON_ENV=(DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.
   OIDC_AUTH_SERVER_URL="$ISSUER" QUARKUS_LOG_LEVEL=WARN)
 start_services() { # extra env for both services
   start_bg "$RUN/booking-service.pid" "$LOGS/booking-service.log" env "${COMMON_ENV[@]}" "$@" \
-    QUARKUS_HTTP_PORT="$BOOKING_PORT" MANAGEMENT_PORT="$BOOKING_MANAGEMENT_PORT" \
+    QUARKUS_HTTP_PORT="$BOOKING_PORT" MANAGEMENT_PORT="$BOOKING_MANAGEMENT_PORT" DB_PASSWORD="$(db_password booking_service)" \
     java $SERVICE_JVM_OPTS -jar "$(app booking-service)"
   start_bg "$RUN/payment-service.pid" "$LOGS/payment-service.log" env "${COMMON_ENV[@]}" "$@" \
     QUARKUS_HTTP_PORT="$PAYMENT_PORT" MANAGEMENT_PORT="$PAYMENT_MANAGEMENT_PORT" \
-    PAYMENT_PROVIDER_URL="http://127.0.0.1:$SIMULATOR_PORT" \
+    PAYMENT_PROVIDER_URL="http://127.0.0.1:$SIMULATOR_PORT" DB_PASSWORD="$(db_password payment_service)" \
     java $SERVICE_JVM_OPTS -jar "$(app payment-service)"
   wait_for booking-service 180 http_ok "http://127.0.0.1:$BOOKING_MANAGEMENT_PORT/q/health/ready" \
     || die "booking-service did not become ready; see $LOGS/booking-service.log"
@@ -248,6 +248,7 @@ for mode in $MODES; do
   echo "  bookings: $(value bookings_started "$out") started, $heldn held, $confirmed CONFIRMED;" \
        "hold answers $(value hold_statuses "$out"); payment answers $(value payment_statuses "$out");" \
        "payments refused (404/409, then retried): $(value payments_refused "$out"); largest start lag $(value max_start_lag_ms "$out") ms"
+  echo "  final payment refusals (status, detail): $(value payment_final_refusals "$out")"
 done
 if [[ " $MODES " == *" fast "* && " $MODES " == *" polling "* ]]; then
   read -r f50 _ f99 _ <<<"$fast_CONFIRM"

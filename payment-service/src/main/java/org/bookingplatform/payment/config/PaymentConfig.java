@@ -34,8 +34,11 @@ public interface PaymentConfig {
         /** The longest wait; after it the request is refused (409 + Retry-After). */
         Duration timeout();
 
-        /** The replica is looked at again after 10 ms, then after doubling waits up to this one. */
-        Duration maxPollInterval();
+        /**
+         * The wait ends when the replica row's commit notifies; the replica is also looked at this
+         * often, the safety net for a notification missed while the listener reconnects.
+         */
+        Duration pollInterval();
     }
 
     /** Card testing: declined payments allowed in a sliding window before new payments are refused (429). */

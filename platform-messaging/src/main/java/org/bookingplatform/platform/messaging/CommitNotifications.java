@@ -6,15 +6,19 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
-/**
- * Hears the commits that wrote outbox rows: a connection of its own LISTENs on the channel the
- * insert trigger of {@code outbox_event} notifies (migration V0_3), and calls back on every
- * notification and whenever the LISTEN is (re)established, since notifications sent while the
- * connection was down are lost and the outbox may hold rows nobody was woken for.
- */
-final class CommitNotifications {
+import java.util.function.Consumer;
 
-    /** The channel of the trigger's {@code pg_notify}; each service's database has its own. */
+/**
+ * Hears commits through PostgreSQL's LISTEN/NOTIFY: a connection of its own LISTENs on one
+ * channel, and calls back on every notification (with its payload) and whenever the LISTEN is
+ * (re)established, since notifications sent while the connection was down are lost and whatever
+ * they announced must be looked at again. The outbox relay listens on {@link #CHANNEL}, which the
+ * insert trigger of {@code outbox_event} notifies (migration V0_3); a service may listen on a
+ * channel of its own the same way.
+ */
+public final class CommitNotifications {
+
+    /** The channel of the outbox trigger's {@code pg_notify}; each service's database has its own. */
     static final String CHANNEL = "outbox_event";
 
     private static final Logger LOG = Logger.getLogger(CommitNotifications.class);
@@ -22,12 +26,14 @@ final class CommitNotifications {
 
     private final Vertx vertx;
     private final PgConnectOptions options;
+    private final String channel;
     private PgSubscriber subscriber;
     private volatile boolean closed;
 
-    CommitNotifications(Vertx vertx, PgConnectOptions options) {
+    CommitNotifications(Vertx vertx, PgConnectOptions options, String channel) {
         this.vertx = vertx;
         this.options = options;
+        this.channel = channel;
     }
 
     /**
@@ -35,31 +41,34 @@ final class CommitNotifications {
      * {@code username}, {@code password}): the listener needs no settings of its own. The first
      * URL is used when the datasource lists several.
      */
-    static CommitNotifications forDatasource(Vertx vertx, Config config) {
+    public static CommitNotifications forDatasource(Vertx vertx, Config config, String channel) {
         String url = config.getValue("quarkus.datasource.reactive.url", String.class).split(",")[0].trim();
         PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
         config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
         config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
-        return new CommitNotifications(vertx, options.setReconnectAttempts(0));
+        return new CommitNotifications(vertx, options.setReconnectAttempts(0), channel);
     }
 
-    /** Starts listening; {@code onCommit} runs on an event loop and must not block. */
-    synchronized void listen(Runnable onCommit) {
+    /**
+     * Starts listening: {@code onNotification} gets each notification's payload, {@code onListening}
+     * runs whenever the LISTEN is (re)established. Both run on an event loop and must not block.
+     */
+    public synchronized void listen(Consumer<String> onNotification, Runnable onListening) {
         subscriber = PgSubscriber.subscriber(vertx, options)
-                // Reconnects for as long as the service runs: without the connection only the poll publishes.
+                // Reconnects for as long as the service runs: without the connection only the callers' polls see commits.
                 .reconnectPolicy(attempt -> {
                     if (attempt == 0) {
-                        LOG.warn("Outbox listener connection lost; reconnecting (events wait for the poll meanwhile)");
+                        LOG.warnf("Listener connection of channel %s lost; reconnecting (only polls see commits meanwhile)", channel);
                     }
                     return closed ? -1L : RECONNECT_DELAY_MS;
                 });
-        subscriber.channel(CHANNEL)
-                .subscribeHandler(listening -> onCommit.run())
-                .handler(payload -> onCommit.run());
+        subscriber.channel(channel)
+                .subscribeHandler(listening -> onListening.run())
+                .handler(onNotification::accept);
         connect();
     }
 
-    synchronized void close() {
+    public synchronized void close() {
         closed = true;
         if (subscriber != null) {
             subscriber.close();
@@ -70,7 +79,7 @@ final class CommitNotifications {
     private void connect() {
         subscriber.connect().onFailure(failure -> {
             if (!closed) {
-                LOG.warnf("Outbox listener cannot connect, retrying: %s", failure.getMessage());
+                LOG.warnf("Listener of channel %s cannot connect, retrying: %s", channel, failure.getMessage());
                 vertx.setTimer(RECONNECT_DELAY_MS, timer -> {
                     if (!closed) {
                         connect();

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -38,24 +37,6 @@ public class Inbox {
     }
 
     /**
-     * Records that {@code consumer} processes {@code eventId}, in the caller's transaction.
-     * True the first time; false when the event was already processed, in which case the
-     * caller skips the effect. A concurrent delivery of the same event waits on the first
-     * one's row and gets false once that one commits (true if it rolls back).
-     */
-    public Uni<Boolean> firstDelivery(String consumer, UUID eventId) {
-        return CallerTransaction.session("Inbox.firstDelivery")
-                .chain(session -> session.createNativeQuery("""
-                                insert into processed_event (consumer, event_id, processed_at)
-                                values (:consumer, :eventId, now())
-                                on conflict do nothing""")
-                        .setParameter("consumer", consumer)
-                        .setParameter("eventId", eventId)
-                        .executeUpdate())
-                .map(inserted -> inserted == 1);
-    }
-
-    /**
      * The shape of every consumer: reads the CloudEvent from the record and applies
      * {@code effect} to it unless {@code consumer} already processed it. Each attempt is a
      * transaction of its own, opened here: call it from an {@code @Incoming} method that has no
@@ -77,16 +58,44 @@ public class Inbox {
     private Uni<Verdict> attempt(String consumer, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<Void>> effect) {
         IncomingEvent event = IncomingEvent.from(record);
         String ref = ParkedEvents.refOf(record);
-        return Panache.withTransaction(() -> parked.oldest(consumer, record.key())
-                .chain((Optional<String> oldest) -> {
-                    if (oldest.isPresent() && !oldest.get().equals(ref)) {
-                        return Uni.createFrom().item(Verdict.behind(record.key(), oldest.get()));
+        return Panache.withTransaction(() -> claim(consumer, event.id(), record.key(), ref)
+                .chain(claim -> {
+                    if (claim.oldestParked() != null && !claim.oldestParked().equals(ref)) {
+                        return Uni.createFrom().item(Verdict.behind(record.key(), claim.oldestParked()));
                     }
-                    return firstDelivery(consumer, event.id())
-                            .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem())
-                            .chain(() -> oldest.isPresent() ? parked.release(consumer, ref) : Uni.createFrom().voidItem())
+                    return (claim.first() ? effect.apply(event) : Uni.createFrom().voidItem())
+                            .chain(() -> claim.oldestParked() != null ? parked.release(consumer, ref) : Uni.createFrom().voidItem())
                             .replaceWith(Verdict.APPLIED);
                 }));
+    }
+
+    /**
+     * One statement, in the attempt's transaction: the oldest parked event of the record's key (a
+     * key without one flows), and, unless an earlier event of the key is parked, the inbox row,
+     * inserted only the first time the consumer gets the event. A concurrent delivery of the same
+     * event waits on the first one's row and finds it already processed once that one commits
+     * (first again if it rolls back).
+     */
+    private static Uni<Claim> claim(String consumer, UUID eventId, String key, String ref) {
+        return CallerTransaction.session("Inbox.claim")
+                .chain(session -> session.createNativeQuery("""
+                                with oldest as (
+                                    select ref from parked_event
+                                    where consumer = cast(:consumer as text) and record_key = cast(:key as text)
+                                    order by position limit 1),
+                                inserted as (
+                                    insert into processed_event (consumer, event_id, processed_at)
+                                    select cast(:consumer as text), cast(:eventId as uuid), now()
+                                    where not exists (select 1 from oldest where ref <> cast(:ref as text))
+                                    on conflict do nothing
+                                    returning 1)
+                                select (select ref from oldest), (select count(*) from inserted) = 1""", Object[].class)
+                        .setParameter("consumer", consumer)
+                        .setParameter("key", key)
+                        .setParameter("eventId", eventId)
+                        .setParameter("ref", ref)
+                        .getSingleResult())
+                .map(row -> new Claim((String) row[0], (Boolean) row[1]));
     }
 
     /** Forgets processed events older than the retention ({@code platform.messaging.inbox.retention}). */
@@ -100,6 +109,10 @@ public class Inbox {
                                 .setParameter("cutoff", cutoff)
                                 .executeUpdate()))
                 .replaceWithVoid();
+    }
+
+    /** The key's oldest parked event (null when none), and whether this is the event's first delivery to the consumer. */
+    private record Claim(String oldestParked, boolean first) {
     }
 
     /** How an attempt at a record ended: applied (or already applied), or to be dead-lettered, and why. */

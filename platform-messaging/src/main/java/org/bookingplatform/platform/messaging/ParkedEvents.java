@@ -6,8 +6,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The aggregates a consumer has stopped applying because one of their events was dead-lettered.
@@ -36,22 +34,6 @@ class ParkedEvents {
 
     static String position(ConsumerRecord<?, ?> record) {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
-    }
-
-    /** The ref of the oldest parked event of the key, in the caller's transaction; empty when the key flows. */
-    Uni<Optional<String>> oldest(String consumer, String key) {
-        if (key == null) {
-            return Uni.createFrom().item(Optional.empty());
-        }
-        return CallerTransaction.session("ParkedEvents.oldest")
-                .chain(session -> session.createNativeQuery("""
-                                select ref from parked_event
-                                where consumer = :consumer and record_key = :key
-                                order by position limit 1""", String.class)
-                        .setParameter("consumer", consumer)
-                        .setParameter("key", key)
-                        .getResultList())
-                .map((List<String> refs) -> refs.stream().findFirst());
     }
 
     /** Parks the record's event; parking it again (a replay that failed again) keeps its place in line. */

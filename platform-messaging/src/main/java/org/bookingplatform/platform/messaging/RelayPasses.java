@@ -36,7 +36,7 @@ public class RelayPasses {
 
     @Inject
     RelayPasses(OutboxRelay relay, MessagingConfig config, Vertx vertx, Config rawConfig) {
-        this(relay, enabled(config) ? CommitNotifications.forDatasource(vertx, rawConfig) : null);
+        this(relay, enabled(config) ? CommitNotifications.forDatasource(vertx, rawConfig, CommitNotifications.CHANNEL) : null);
     }
 
     /** {@code notifications} null: woken by the poll alone. */
@@ -60,7 +60,7 @@ public class RelayPasses {
     void start() {
         started = true;
         if (notifications != null) {
-            notifications.listen(this::wake);
+            notifications.listen(payload -> wake(), this::wake);
         }
     }
 

@@ -61,7 +61,7 @@ class TwoRelaysIT {
     @Test
     void twoReplicasUnderConcurrentWritesPublishEveryEventOnceAndInOrderPerAggregate() throws Exception {
         RelayPasses replica = new RelayPasses(new OutboxRelay(replicaChannel.emitter(), config),
-                CommitNotifications.forDatasource(vertx, rawConfig));
+                CommitNotifications.forDatasource(vertx, rawConfig, CommitNotifications.CHANNEL));
         replica.start();
         List<UUID> orderIds = IntStream.range(0, ORDERS).mapToObj(i -> UUID.randomUUID()).toList();
         ExecutorService writers = Executors.newFixedThreadPool(4);
