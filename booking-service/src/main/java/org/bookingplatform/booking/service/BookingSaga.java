@@ -45,13 +45,15 @@ public class BookingSaga {
     private final ListingRepository listings;
     private final SlotInventoryRepository inventory;
     private final BookingEvents events;
+    private final BookingMetrics metrics;
 
     public BookingSaga(BookingRepository bookings, ListingRepository listings, SlotInventoryRepository inventory,
-                       BookingEvents events) {
+                       BookingEvents events, BookingMetrics metrics) {
         this.bookings = bookings;
         this.listings = listings;
         this.inventory = inventory;
         this.events = events;
+        this.metrics = metrics;
     }
 
     /** The owner (before the start) or an operator (any time) cancels; another customer's booking is a 404. */
@@ -170,6 +172,7 @@ public class BookingSaga {
                 .chain(() -> {
                     booking.status = move.to();
                     next(booking);
+                    metrics.moved(booking, previous, booking.updatedAt);
                     return events.moved(booking, previous);
                 });
     }

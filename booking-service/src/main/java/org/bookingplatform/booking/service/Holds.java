@@ -46,12 +46,14 @@ public class Holds {
     private final HoldStatements statements;
     private final SqlIdempotencyKeys keys;
     private final BookingConfig config;
+    private final BookingMetrics metrics;
 
-    public Holds(Pool pool, HoldStatements statements, SqlIdempotencyKeys keys, BookingConfig config) {
+    public Holds(Pool pool, HoldStatements statements, SqlIdempotencyKeys keys, BookingConfig config, BookingMetrics metrics) {
         this.pool = pool;
         this.statements = statements;
         this.keys = keys;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /**
@@ -79,7 +81,12 @@ public class Holds {
                     }
                     return Uni.createFrom().failure(claim instanceof Claim.Mismatch
                             ? IdempotencyKeys.reused() : IdempotencyKeys.inProgress());
-                }));
+                }))
+                .invoke(result -> {
+                    if (!result.isReplay()) {
+                        metrics.held();
+                    }
+                });
     }
 
     private void checkRequest(HoldRequest request, Instant now) {

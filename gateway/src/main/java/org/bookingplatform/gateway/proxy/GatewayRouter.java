@@ -1,5 +1,6 @@
 package org.bookingplatform.gateway.proxy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
@@ -7,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.bookingplatform.gateway.client.DownstreamClient;
 import org.bookingplatform.gateway.http.ProblemResponses;
 import org.bookingplatform.gateway.http.RequestCorrelation;
+import org.bookingplatform.gateway.http.RequestMetrics;
 import org.bookingplatform.gateway.http.RequestSizeLimit;
 import org.bookingplatform.gateway.ratelimit.RateLimiter;
 import org.bookingplatform.gateway.resilience.DownstreamGuards;
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * Mounts the gateway on Quarkus's router. Order of the handlers for a request:
- * correlation ids (all paths) -> Quarkus CORS -> body size -> access (API paths) -> rate limit
+ * correlation ids and request metrics (all paths) -> Quarkus CORS -> body size -> access (API paths) -> rate limit
  * (API paths) -> the matching proxy route, or else the gateway's own JAX-RS endpoints.
  * <p>
  * Access, rate limit and proxy are the handlers of one router route: the router matches its
@@ -33,6 +35,7 @@ public class GatewayRouter {
 
     // Quarkus's filters run at negative orders (CORS -300, its own size check -2); JAX-RS at 10000.
     private static final int CORRELATION_ORDER = -400;
+    private static final int METRICS_ORDER = -399;
     private static final int SIZE_LIMIT_ORDER = -3;
     private static final int API_ORDER = 1_000;
 
@@ -42,10 +45,11 @@ public class GatewayRouter {
     private final DownstreamGuards guards;
     private final DownstreamClient client;
     private final ProblemResponses problems;
+    private final MeterRegistry registry;
     private final long maxBodySize;
 
     public GatewayRouter(RouteTable routes, AccessFilter access, RateLimiter rateLimiter, DownstreamGuards guards,
-                         DownstreamClient client, ProblemResponses problems,
+                         DownstreamClient client, ProblemResponses problems, MeterRegistry registry,
                          @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.routes = routes;
         this.access = access;
@@ -53,11 +57,13 @@ public class GatewayRouter {
         this.guards = guards;
         this.client = client;
         this.problems = problems;
+        this.registry = registry;
         this.maxBodySize = maxBodySize.asLongValue();
     }
 
     void install(@Observes Router router) {
         router.route().order(CORRELATION_ORDER).handler(new RequestCorrelation());
+        router.route().order(METRICS_ORDER).handler(new RequestMetrics(routes.routes(), registry));
         router.route().order(SIZE_LIMIT_ORDER).handler(new RequestSizeLimit(maxBodySize, problems));
         Map<String, ProxyRoute> proxies = new HashMap<>();
         for (GatewayRoute route : routes.routes()) {

@@ -1,5 +1,7 @@
 package org.bookingplatform.gateway.ratelimit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +15,8 @@ import org.bookingplatform.platform.problem.Problem;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,6 +31,9 @@ import java.util.concurrent.atomic.LongAdder;
  * Before a bearer token is verified, the client address takes from a bucket of its own
  * ({@link #beforeTokenVerification}): the per-user bucket can only be found once the token is
  * verified, and a verification costs more than the rest of the request.
+ * <p>
+ * Every 429 counts in {@code gateway.rate.limit.refusals}, tagged with the bucket's {@code scope}
+ * (a route's name, {@value #OWN_ENDPOINTS} or {@value #TOKEN_VERIFICATION}).
  */
 @Singleton
 public class RateLimiter implements Handler<RoutingContext> {
@@ -42,10 +49,15 @@ public class RateLimiter implements Handler<RoutingContext> {
     private final RateLimitPolicy tokenVerification;
     private final AtomicLong nextWarningAt = new AtomicLong(System.nanoTime());
     private final LongAdder letThroughSinceWarning = new LongAdder();
+    private final MeterRegistry registry;
+    private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
 
-    public RateLimiter(TokenBucketStore store, ProblemResponses problems, GatewayConfig config) {
+    public RateLimiter(TokenBucketStore store, ProblemResponses problems, GatewayConfig config, MeterRegistry registry) {
         this.store = store;
         this.problems = problems;
+        this.registry = registry;
+        refusals(OWN_ENDPOINTS);
+        refusals(TOKEN_VERIFICATION);
         this.ownEndpoints = new RateLimitPolicy(config.rateLimit().capacity(), config.rateLimit().refillPerSecond());
         this.tokenVerification = new RateLimitPolicy(config.tokenVerificationRateLimit().capacity(),
                 config.tokenVerificationRateLimit().refillPerSecond());
@@ -59,7 +71,7 @@ public class RateLimiter implements Handler<RoutingContext> {
         RateLimitPolicy policy = route != null ? route.rateLimit() : ownEndpoints;
         // A networked store answers later; the body loses nothing meanwhile: Quarkus holds it
         // paused until a handler reads it.
-        take(rc, scope + '|' + caller.bucketKey(), policy, rc::next);
+        take(rc, scope, scope + '|' + caller.bucketKey(), policy, rc::next);
     }
 
     /**
@@ -67,10 +79,10 @@ public class RateLimiter implements Handler<RoutingContext> {
      * bucket answers 429 instead, so the token is never looked at.
      */
     public void beforeTokenVerification(RoutingContext rc, String address, Runnable verify) {
-        take(rc, TOKEN_VERIFICATION + "|ip:" + address, tokenVerification, verify);
+        take(rc, TOKEN_VERIFICATION, TOKEN_VERIFICATION + "|ip:" + address, tokenVerification, verify);
     }
 
-    private void take(RoutingContext rc, String key, RateLimitPolicy policy, Runnable granted) {
+    private void take(RoutingContext rc, String scope, String key, RateLimitPolicy policy, Runnable granted) {
         store.take(key, policy).onComplete(taken -> {
             if (taken.failed()) {
                 letThrough(taken.cause());
@@ -85,11 +97,20 @@ public class RateLimiter implements Handler<RoutingContext> {
             if (decision.granted()) {
                 granted.run();
             } else {
+                refusals(scope).increment();
                 problems.send(rc, Problem.of(429, "Too Many Requests",
                                 "Rate limit of " + decision.limit() + " requests exceeded; retry in " + decision.retryAfterSeconds() + " s."),
                         Duration.ofSeconds(decision.retryAfterSeconds()));
             }
         });
+    }
+
+    /** Scopes are the configured routes and two fixed names: a handful of series. */
+    private Counter refusals(String scope) {
+        return refusals.computeIfAbsent(scope, name -> Counter.builder("gateway.rate.limit.refusals")
+                .description("Requests refused with 429 by the rate limiter, by bucket scope")
+                .tag("scope", name)
+                .register(registry));
     }
 
     /** Logs a failing store at most every 10 s: while it is down, every request fails. */

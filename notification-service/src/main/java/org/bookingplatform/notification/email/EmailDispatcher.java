@@ -48,14 +48,16 @@ public class EmailDispatcher {
     private final EmailComposer composer;
     private final ObjectMapper json;
     private final NotificationConfig.Email config;
+    private final EmailMetrics metrics;
 
     public EmailDispatcher(Pool pool, ReactiveMailer mailer, EmailComposer composer, ObjectMapper json,
-                           NotificationConfig config) {
+                           NotificationConfig config, EmailMetrics metrics) {
         this.pool = pool;
         this.mailer = mailer;
         this.composer = composer;
         this.json = json;
         this.config = config.email();
+        this.metrics = metrics;
     }
 
     @Scheduled(identity = "notification-email-dispatch", every = "${notification.email.poll-interval}",
@@ -113,8 +115,8 @@ public class EmailDispatcher {
             return Uni.createFrom().item(() -> composer.compose(email, recipient))
                     .chain(this::send)
                     .onItemOrFailure().transformToUni((sent, failure) -> failure == null
-                            ? finish(email, "SENT")
-                            : retryLater(email, failure.getMessage()));
+                            ? finish(email, "SENT").invoke(metrics::sent)
+                            : retryLater(email, failure.getMessage()).invoke(metrics::failed));
         });
     }
 
@@ -153,6 +155,7 @@ public class EmailDispatcher {
                     email.attempts(), error);
             return pool.preparedQuery("update email_message set status = 'FAILED', last_error = $2 where id = $1")
                     .execute(Tuple.of(email.id(), error))
+                    .invoke(metrics::givenUp)
                     .replaceWithVoid();
         }
         return pool.preparedQuery("""

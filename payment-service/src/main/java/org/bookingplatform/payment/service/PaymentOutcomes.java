@@ -36,15 +36,17 @@ public class PaymentOutcomes {
     private final PaymentEvents events;
     private final IdempotencyKeys keys;
     private final PaymentConfig config;
+    private final PaymentMetrics metrics;
 
     public PaymentOutcomes(PaymentRepository payments, PaymentAttemptRepository attempts, PayableBookingRepository bookings,
-                           PaymentEvents events, IdempotencyKeys keys, PaymentConfig config) {
+                           PaymentEvents events, IdempotencyKeys keys, PaymentConfig config, PaymentMetrics metrics) {
         this.payments = payments;
         this.attempts = attempts;
         this.bookings = bookings;
         this.events = events;
         this.keys = keys;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** The payment as it is after this outcome: settled, or still PENDING with its next attempt scheduled. */
@@ -65,12 +67,14 @@ public class PaymentOutcomes {
         }
         if (outcome instanceof ChargeOutcome.Authorized authorized) {
             payment.authorize(authorized.providerReference());
+            metrics.authorized();
             return bookings.markPaid(payment.bookingId)
                     .chain(() -> events.authorized(payment))
                     .chain(() -> storeAnswer(payment));
         }
         if (outcome instanceof ChargeOutcome.Declined declined) {
             payment.decline(declined.reason(), declined.providerReference());
+            metrics.declined(declined.reason());
             return events.declined(payment).chain(() -> storeAnswer(payment));
         }
         payment.retryAt(Instant.now().plus(PaymentConfig.backoff(config.recovery().backoff(), config.recovery().maxBackoff(),

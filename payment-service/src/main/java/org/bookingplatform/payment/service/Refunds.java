@@ -33,13 +33,15 @@ public class Refunds {
     private final PaymentEvents events;
     private final PaymentConfig config;
     private final Counter overdueAlerts;
+    private final PaymentMetrics outcomes;
 
     public Refunds(PaymentRepository payments, RefundRepository refunds, PaymentEvents events, PaymentConfig config,
-                   MeterRegistry metrics) {
+                   MeterRegistry metrics, PaymentMetrics outcomes) {
         this.payments = payments;
         this.refunds = refunds;
         this.events = events;
         this.config = config;
+        this.outcomes = outcomes;
         this.overdueAlerts = Counter.builder("payment.refunds.overdue.alerts")
                 .description("Refunds reported for an operator after failing alert-after-attempts times")
                 .register(metrics);
@@ -73,6 +75,7 @@ public class Refunds {
             }
             refund.succeeded(providerRefundId);
             payment.refunded();
+            outcomes.refunded();
             return events.refunded(payment, refund);
         }));
     }
@@ -91,6 +94,7 @@ public class Refunds {
             if (refund.status != Refund.Status.PENDING) {
                 return;
             }
+            outcomes.refundFailed();
             String why = failure instanceof ProviderRejectedException ? "refused: " + failure.getMessage() : ChargeOutcome.describe(failure);
             refund.retryAt(Instant.now().plus(PaymentConfig.backoff(config.refunds().backoff(), config.refunds().maxBackoff(),
                     refund.attempts + 1)), why);

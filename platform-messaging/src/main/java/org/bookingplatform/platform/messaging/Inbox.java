@@ -20,6 +20,9 @@ import java.util.function.Function;
  * transient failure is attempted again in place, in a new transaction, until it succeeds (order
  * kept, nothing dead-lettered); a poison record ({@link ConsumerFailure}) goes to the dead-letter
  * topic and parks its key, and the consumer moves on to the next record.
+ *
+ * <p>Skipped duplicates and dead letters are counted per consumer ({@link ConsumerMetrics}); a
+ * duplicate once the attempt that found it committed.
  */
 @ApplicationScoped
 public class Inbox {
@@ -28,12 +31,14 @@ public class Inbox {
     private final InPlaceRetry retry;
     private final ParkedEvents parked;
     private final DeadLetters deadLetters;
+    private final ConsumerMetrics metrics;
 
-    Inbox(MessagingConfig config, InPlaceRetry retry, ParkedEvents parked, DeadLetters deadLetters) {
+    Inbox(MessagingConfig config, InPlaceRetry retry, ParkedEvents parked, DeadLetters deadLetters, ConsumerMetrics metrics) {
         this.config = config;
         this.retry = retry;
         this.parked = parked;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
     /**
@@ -47,12 +52,19 @@ public class Inbox {
      */
     public Uni<Void> once(String consumer, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<Void>> effect) {
         String what = consumer + " at " + ParkedEvents.position(record);
+        ConsumerMetrics.Meters meters = metrics.of(consumer);
         return retry.untilDone(what, () -> attempt(consumer, record, effect))
                 .onFailure(ConsumerFailure::isPoison).recoverWithItem(Verdict::poison)
+                .invoke(verdict -> {
+                    if (verdict.duplicate()) {
+                        meters.duplicates().increment();
+                    }
+                })
                 .chain(verdict -> verdict.applied()
                         ? Uni.createFrom().voidItem()
                         : retry.untilDone("dead-lettering " + what,
-                                () -> deadLetters.deadLetter(consumer, record, verdict.reason(), verdict.cause())));
+                                        () -> deadLetters.deadLetter(consumer, record, verdict.reason(), verdict.cause()))
+                                .invoke(() -> meters.deadLetters().increment()));
     }
 
     private Uni<Verdict> attempt(String consumer, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<Void>> effect) {
@@ -65,7 +77,7 @@ public class Inbox {
                     }
                     return (claim.first() ? effect.apply(event) : Uni.createFrom().voidItem())
                             .chain(() -> claim.oldestParked() != null ? parked.release(consumer, ref) : Uni.createFrom().voidItem())
-                            .replaceWith(Verdict.APPLIED);
+                            .replaceWith(claim.first() ? Verdict.APPLIED : Verdict.DUPLICATE);
                 }));
     }
 
@@ -115,17 +127,18 @@ public class Inbox {
     private record Claim(String oldestParked, boolean first) {
     }
 
-    /** How an attempt at a record ended: applied (or already applied), or to be dead-lettered, and why. */
-    private record Verdict(boolean applied, String reason, Throwable cause) {
+    /** How an attempt at a record ended: applied, already applied (a duplicate), or to be dead-lettered, and why. */
+    private record Verdict(boolean applied, boolean duplicate, String reason, Throwable cause) {
 
-        static final Verdict APPLIED = new Verdict(true, null, null);
+        static final Verdict APPLIED = new Verdict(true, false, null, null);
+        static final Verdict DUPLICATE = new Verdict(true, true, null, null);
 
         static Verdict poison(Throwable cause) {
-            return new Verdict(false, String.valueOf(cause.getMessage()), cause);
+            return new Verdict(false, false, String.valueOf(cause.getMessage()), cause);
         }
 
         static Verdict behind(String key, String parkedRef) {
-            return new Verdict(false, "an earlier event of key " + key + " is parked: " + parkedRef, null);
+            return new Verdict(false, false, "an earlier event of key " + key + " is parked: " + parkedRef, null);
         }
     }
 }

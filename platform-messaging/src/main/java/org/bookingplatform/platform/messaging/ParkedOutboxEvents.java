@@ -1,43 +1,33 @@
 package org.bookingplatform.platform.messaging;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.Startup;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The outbox events the relay parked ({@link OutboxRelay}): how many there are (the gauge
- * {@code platform.messaging.outbox.parked}, refreshed on every poll), which they are, and the
+ * {@code platform.messaging.outbox.parked} of {@link OutboxGauges}), which they are, and the
  * operator's way back: republishing puts an event back in line at its original position, so it
  * goes before the later events of its aggregate that waited behind it. Fix the cause first
  * (raise the size limit, create the topic, grant the ACL, correct the row); an event refused
  * again is parked again after the same number of attempts.
  */
 @ApplicationScoped
-@Startup
 public class ParkedOutboxEvents {
-
-    static final String GAUGE = "platform.messaging.outbox.parked";
 
     private static final String REPUBLISH = """
             update outbox_event set parked_at = null, retry_at = null, attempts = 0
             where parked_at is not null and id in (:ids)""";
 
     private final RelayPasses passes;
-    private final AtomicLong parked = new AtomicLong();
+    private final OutboxGauges gauges;
 
-    ParkedOutboxEvents(RelayPasses passes, MeterRegistry registry) {
+    ParkedOutboxEvents(RelayPasses passes, OutboxGauges gauges) {
         this.passes = passes;
-        Gauge.builder(GAUGE, parked, AtomicLong::get)
-                .description("Outbox events parked after the broker refused them; each holds back its aggregate's later events")
-                .register(registry);
+        this.gauges = gauges;
     }
 
     /** The parked events, oldest first; an empty list past the last page. */
@@ -80,24 +70,7 @@ public class ParkedOutboxEvents {
                         return Uni.createFrom().voidItem();
                     }
                     passes.wake();
-                    return refresh();
+                    return gauges.refresh();
                 });
-    }
-
-    /** How many events are parked now, as the gauge shows it until the next refresh. */
-    public long count() {
-        return parked.get();
-    }
-
-    /** Every replica refreshes its gauge, whichever holds the relay lock: any one of them tells the truth. */
-    @Scheduled(identity = "platform-outbox-parked-gauge", every = "${platform.messaging.outbox.relay-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    public Uni<Void> refresh() {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("select count(*) from outbox_event where parked_at is not null", Long.class)
-                        .getSingleResult()))
-                .invoke(parked::set)
-                .replaceWithVoid();
     }
 }

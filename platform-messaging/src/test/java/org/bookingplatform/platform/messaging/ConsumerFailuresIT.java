@@ -1,6 +1,7 @@
 package org.bookingplatform.platform.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -47,6 +48,9 @@ class ConsumerFailuresIT {
     @Inject
     TestInboxConsumer consumer;
 
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "mp.messaging.incoming.test-inbox.topic")
     String topic;
 
@@ -85,6 +89,7 @@ class ConsumerFailuresIT {
         UUID poison = UUID.randomUUID();
         UUID parkedBehind = UUID.randomUUID();
         UUID otherKeyEvent = UUID.randomUUID();
+        double deadLetteredBefore = deadLettered();
 
         publish(poison, key, new Note(TestInboxConsumer.BUG, 0));
         publish(parkedBehind, key, new Note("behind the poison", 0));
@@ -104,6 +109,7 @@ class ConsumerFailuresIT {
         assertEquals(parkedBehind.toString(), header(second, "ce_id"));
         assertEquals("an earlier event of key " + key + " is parked: " + poison, header(second, "dead-letter-reason"));
         assertEquals(0, applied(poison) + applied(parkedBehind));
+        assertEquals(deadLetteredBefore + 2, deadLettered(), "platform.messaging.dead.letters of the consumer");
         assertEquals(2, db.count("select count(*) from parked_event where consumer = ? and record_key = ?", TestInboxConsumer.CONSUMER, key.toString()));
 
         consumer.fixTheBug();
@@ -137,6 +143,11 @@ class ConsumerFailuresIT {
 
     private String deadLetterTopic() {
         return topic + "." + group + ".dead-letter";
+    }
+
+    private double deadLettered() {
+        var counter = registry.find("platform.messaging.dead.letters").tag("consumer", TestInboxConsumer.CONSUMER).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private long applied(UUID eventId) {

@@ -1,6 +1,7 @@
 package org.bookingplatform.platform.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -36,11 +37,15 @@ class InboxIT {
     @Inject
     Inbox inbox;
 
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "mp.messaging.incoming.test-inbox.topic")
     String topic;
 
     @Test
-    void duplicateDeliveryHasOneEffect() throws Exception {
+    void duplicateDeliveryHasOneEffectAndCountsAsASkippedDuplicate() throws Exception {
+        double skippedBefore = duplicatesSkipped();
         UUID subject = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
         UUID marker = UUID.randomUUID();
@@ -56,6 +61,12 @@ class InboxIT {
         assertEquals(1, db.count("select count(*) from processed_event where consumer = ? and event_id = ?",
                 TestInboxConsumer.CONSUMER, eventId));
         assertEquals(1, consumer.attempts(eventId));
+        assertEquals(skippedBefore + 1, duplicatesSkipped(), "platform.messaging.inbox.duplicates of the consumer");
+    }
+
+    private double duplicatesSkipped() {
+        var counter = registry.find("platform.messaging.inbox.duplicates").tag("consumer", TestInboxConsumer.CONSUMER).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -46,7 +46,7 @@ class ParkedOutboxEventIT {
     TestOrders orders;
 
     @Inject
-    ParkedOutboxEvents parkedEvents;
+    OutboxGauges gauges;
 
     @Inject
     MeterRegistry registry;
@@ -66,14 +66,14 @@ class ParkedOutboxEventIT {
         assertEquals(List.of(flowing.id().toString()), ids(Published.records(topic, other, 1)), "another aggregate's event");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 db.count("select count(*) from outbox_event where id = ? and parked_at is not null", refused.id()) == 1);
-        VertxContextSupport.subscribeAndAwait(() -> parkedEvents.refresh());
+        VertxContextSupport.subscribeAndAwait(() -> gauges.refresh());
         assertEquals(1, db.count("select count(*) from outbox_event where id = ? and attempts = 3 and last_error like ?",
                 refused.id(), "InvalidTopicException%"));
         assertEquals(1, db.count("select count(*) from outbox_event where id = ? and parked_at is null", behind.id()),
                 "the later event of the parked aggregate waits, unparked");
         assertTrue(KafkaTestClient.collect(topic, KafkaTestClient.withKey(blocked), Duration.ofSeconds(2)).isEmpty(),
                 "nothing of the parked aggregate is published");
-        assertTrue(registry.get(ParkedOutboxEvents.GAUGE).gauge().value() >= 1, "the parked-events gauge");
+        assertTrue(registry.get(OutboxGauges.PARKED).gauge().value() >= 1, "the parked-events gauge");
 
         given().when().get("/admin/outbox/parked?size=100")
                 .then().statusCode(200)

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The fields Strimzi (kafka.strimzi.io/v1 Kafka, KafkaNodePool, KafkaTopic, KafkaUser), CloudNativePG
  * (postgresql.cnpg.io/v1 Cluster, ScheduledBackup), its Barman Cloud plugin
- * (barmancloud.cnpg.io/v1 ObjectStore) and the Keycloak Operator (k8s.keycloak.org/v2alpha1 Keycloak,
- * KeycloakRealmImport) require, and the top-level spec fields their API references list: no Java
+ * (barmancloud.cnpg.io/v1 ObjectStore), the Keycloak Operator (k8s.keycloak.org/v2alpha1 Keycloak,
+ * KeycloakRealmImport) and the Prometheus Operator (monitoring.coreos.com/v1 PrometheusRule, PodMonitor) require, and the top-level spec fields their API references list: no Java
  * model of them is published to a registry, so these rules stand in for their CRD schemas.
  */
 final class OperatorResourceRules {
@@ -141,6 +141,41 @@ final class OperatorResourceRules {
                     JsonNode secret = spec.path("placeholders").path(m.group(1)).path("secret");
                     require(secret.path("name").isTextual() && secret.path("key").isTextual(), ".spec.placeholders",
                             "${" + m.group(1) + "} has no Secret", report);
+                }
+            }
+            case "monitoring.coreos.com/v1/PrometheusRule" -> {
+                onlyKnown(spec, Set.of("groups"), report);
+                require(spec.path("groups").size() > 0, ".spec.groups", "required", report);
+                for (JsonNode group : spec.path("groups")) {
+                    onlyKnown(group, ".spec.groups[].", Set.of("name", "interval", "rules", "limit",
+                            "partial_response_strategy", "query_offset", "labels"), report);
+                    require(group.path("name").isTextual() && group.path("rules").size() > 0, ".spec.groups",
+                            "name and rules", report);
+                    for (JsonNode rule : group.path("rules")) {
+                        onlyKnown(rule, ".spec.groups[].rules[].", Set.of("alert", "record", "expr", "for",
+                                "keep_firing_for", "labels", "annotations"), report);
+                        require(rule.path("alert").isTextual() != rule.path("record").isTextual()
+                                && rule.path("expr").isTextual(), ".spec.groups[].rules", "alert or record, and expr", report);
+                        require(!rule.has("for") || rule.path("for").asText().matches("\\d+[smhdwy]"),
+                                ".spec.groups[].rules[].for", "a duration like 5m", report);
+                    }
+                }
+            }
+            case "monitoring.coreos.com/v1/PodMonitor" -> {
+                onlyKnown(spec, Set.of("jobLabel", "podTargetLabels", "podMetricsEndpoints", "selector",
+                        "namespaceSelector", "sampleLimit", "targetLimit", "labelLimit", "attachMetadata",
+                        "scrapeProtocols", "scrapeClass"), report);
+                require(spec.path("selector").isObject(), ".spec.selector", "required", report);
+                require(spec.path("podMetricsEndpoints").size() > 0, ".spec.podMetricsEndpoints", "required", report);
+                for (JsonNode endpoint : spec.path("podMetricsEndpoints")) {
+                    onlyKnown(endpoint, ".spec.podMetricsEndpoints[].", Set.of("port", "portNumber", "path", "scheme",
+                            "interval", "scrapeTimeout", "honorLabels", "honorTimestamps", "relabelings",
+                            "metricRelabelings", "params", "basicAuth", "authorization", "tlsConfig"), report);
+                    require(endpoint.path("port").isTextual(), ".spec.podMetricsEndpoints[].port", "a named port", report);
+                    for (JsonNode relabel : endpoint.path("relabelings")) {
+                        onlyKnown(relabel, ".spec.podMetricsEndpoints[].relabelings[].", Set.of("sourceLabels",
+                                "separator", "targetLabel", "regex", "modulus", "replacement", "action"), report);
+                    }
                 }
             }
             default -> {

@@ -47,6 +47,9 @@ public interface WebhookConfig {
     /** How often due deliveries are sent (read by the dispatcher's {@code @Scheduled}). */
     String dispatchInterval();
 
+    /** How often each replica counts the paused subscriptions for the metrics (read by {@code WebhookMetrics}' {@code @Scheduled}). */
+    String pausedGaugeInterval();
+
     /** Deliveries sent per dispatcher run. */
     @WithDefault("20")
     int batchSize();

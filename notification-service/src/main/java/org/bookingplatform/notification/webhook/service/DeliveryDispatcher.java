@@ -41,15 +41,17 @@ public class DeliveryDispatcher {
     private final WebhookSender sender;
     private final WebhookConfig config;
     private final RetryPolicy retries;
+    private final WebhookMetrics metrics;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, TargetGuard guard,
-                              WebhookSender sender, WebhookConfig config) {
+                              WebhookSender sender, WebhookConfig config, WebhookMetrics metrics) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.guard = guard;
         this.sender = sender;
         this.config = config;
         this.retries = RetryPolicy.of(config);
+        this.metrics = metrics;
     }
 
     @Scheduled(identity = "webhook-dispatch", every = "${notification.webhooks.dispatch-interval}",
@@ -100,11 +102,12 @@ public class DeliveryDispatcher {
                         return failed(delivery, null, describe(failure), Optional.empty());
                     }
                     if (answer.status() >= 200 && answer.status() < 300) {
-                        return deliveries.succeeded(delivery.id(), delivery.subscriptionId(), answer.status());
+                        return deliveries.succeeded(delivery.id(), delivery.subscriptionId(), answer.status())
+                                .invoke(metrics::delivered);
                     }
                     if (answer.status() == 410) {
                         LOG.infof("webhook subscription %s disabled: its receiver answered 410", subscription.id());
-                        return deliveries.gone(delivery.id(), delivery.subscriptionId());
+                        return deliveries.gone(delivery.id(), delivery.subscriptionId()).invoke(metrics::gone);
                     }
                     return failed(delivery, answer.status(), "the receiver answered " + answer.status(),
                             retryAfter(answer.retryAfter()));
@@ -113,7 +116,8 @@ public class DeliveryDispatcher {
 
     private Uni<Void> failed(Delivery delivery, Integer status, String error, Optional<Duration> retryAfter) {
         Optional<Duration> wait = retries.nextWait(delivery.attempts() + 1, retryAfter);
-        return deliveries.failed(delivery.id(), delivery.subscriptionId(), status, error, wait, config.pauseAfter());
+        return deliveries.failed(delivery.id(), delivery.subscriptionId(), status, error, wait, config.pauseAfter())
+                .invoke(() -> metrics.failed(wait.isPresent()));
     }
 
     private static String describe(Throwable failure) {
