@@ -122,7 +122,8 @@ public final class RealmImports {
         ArrayNode clients = JSON.createArrayNode();
         for (JsonNode client : realm.withArray("clients")) {
             if (!DEMO_CLIENTS.contains(client.path("clientId").asText())) {
-                clients.add(environment == Environment.PROD ? production((ObjectNode) client) : client);
+                ObjectNode served = withWebApp((ObjectNode) client);
+                clients.add(environment == Environment.PROD ? production(served) : served);
             }
         }
         realm.set("clients", clients);
@@ -138,12 +139,23 @@ public final class RealmImports {
         return realm;
     }
 
+    /** The web client's address (the gateway's app host) as the first redirect URI of a client that has any. */
+    private static ObjectNode withWebApp(ObjectNode client) {
+        if (!client.has("redirectUris")) {
+            return client;
+        }
+        ObjectNode copy = client.deepCopy();
+        ArrayNode uris = copy.putArray("redirectUris");
+        uris.add("${WEB_APP_URL}/*");
+        client.get("redirectUris").forEach(uris::add);
+        return copy;
+    }
+
     private static ObjectNode production(ObjectNode client) {
         ObjectNode copy = client.deepCopy();
         copy.put("directAccessGrantsEnabled", false);
         if (copy.has("redirectUris")) {
             List<String> kept = new ArrayList<>();
-            kept.add("${WEB_APP_URL}/*");
             for (JsonNode uri : copy.get("redirectUris")) {
                 if (!isLocal(uri.asText())) {
                     kept.add(uri.asText());
@@ -151,6 +163,17 @@ public final class RealmImports {
             }
             ArrayNode uris = copy.putArray("redirectUris");
             kept.forEach(uris::add);
+        }
+        if (copy.has("webOrigins")) {
+            // "+" (the redirect URIs' origins) stays; the local gateway's origin goes.
+            List<String> kept = new ArrayList<>();
+            copy.get("webOrigins").forEach(origin -> {
+                if (!isLocal(origin.asText())) {
+                    kept.add(origin.asText());
+                }
+            });
+            ArrayNode origins = copy.putArray("webOrigins");
+            kept.forEach(origins::add);
         }
         if (copy.has("description")) {
             copy.put("description", copy.get("description").asText().replaceAll("; direct access grants[^;]*", ""));
