@@ -38,7 +38,7 @@ DEMO_PASSWORD=test-demo-password
 
 case "${1:-}" in
   start)
-    check_java_maven; check_postgres
+    check_java_maven; ensure_packages $PLATFORM_PACKAGES; check_postgres
     if ! pg_running 2>/dev/null && ! pid_alive "$KAFKA_HOME_DIR/kafka.pid"; then
       pg_wipe; rm -rf "$KAFKA_HOME_DIR"
     fi

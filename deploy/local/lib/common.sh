@@ -4,7 +4,9 @@
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 LOCAL_DIR="$ROOT_DIR/deploy/local"
 DATA_ROOT="${PLATFORM_DATA_DIR:-$ROOT_DIR/.data}"
-TOOLS_DIR="$DATA_ROOT/tools"
+# Downloaded servers (Kafka, Keycloak, the SMTP sink) can be shared by several data folders:
+# PLATFORM_TOOLS_DIR points at another folder's tools (system-tests use the repository's .data/tools).
+TOOLS_DIR="${PLATFORM_TOOLS_DIR:-$DATA_ROOT/tools}"
 
 KAFKA_VERSION=4.1.2
 KEYCLOAK_VERSION=26.5.6
@@ -49,12 +51,54 @@ stop_pid() {
   ok "$name stopped"
 }
 
+# kill_pid PIDFILE: SIGKILL at once (a hung or stopped process ignores SIGTERM), the whole process group.
+kill_pid() {
+  local pid; pid=$(cat "$1" 2>/dev/null) || return 0
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  local i
+  for i in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  rm -f "$1"
+}
+
 # start_bg PIDFILE LOGFILE COMMAND...: runs COMMAND detached in its own process group.
 start_bg() {
   local pidfile=$1 log=$2; shift 2
   mkdir -p "$(dirname "$log")" "$(dirname "$pidfile")"
   setsid "$@" >>"$log" 2>&1 < /dev/null &
   echo $! >"$pidfile"
+}
+
+# Debian packages, each with the test that it is installed. The platform needs PLATFORM_PACKAGES;
+# the tests also TEST_PACKAGES (the gateway's tests start redis-server; its OpenAPI lint runs
+# Redocly CLI from npm; the web client's browser test in system-tests drives Debian's Chromium
+# through its chromedriver).
+PLATFORM_PACKAGES="postgresql postgresql-client curl unzip"
+TEST_PACKAGES="$PLATFORM_PACKAGES redis-server nodejs npm chromium chromium-driver"
+
+package_installed() {
+  case $1 in
+    postgresql) ls /usr/lib/postgresql/*/bin/pg_ctl ;;
+    postgresql-client) command -v psql ;;
+    nodejs) command -v node ;;
+    chromium) [ -x /usr/bin/chromium ] ;;
+    chromium-driver) [ -x /usr/bin/chromedriver ] ;;
+    *) command -v "$1" ;;
+  esac >/dev/null 2>&1
+}
+
+# ensure_packages PACKAGE...: as root on Debian/Ubuntu installs the missing ones with apt-get;
+# otherwise stops and prints the one command that installs them.
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do package_installed "$p" || missing+=("$p"); done
+  ((${#missing[@]})) || return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    step "Installing ${missing[*]} (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+      || die "apt-get could not install ${missing[*]}"
+  else
+    die "missing: ${missing[*]}. Install them with (Debian/Ubuntu): sudo apt-get install -y ${missing[*]}"
+  fi
 }
 
 require_cmd() {
@@ -66,7 +110,6 @@ check_java_maven() {
   require_cmd mvn "Install Maven 3.8+ (Debian/Ubuntu: apt-get install maven)."
   local v; v=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
   [ "${v%%.*}" -ge 17 ] 2>/dev/null || die "Java 17+ is required, found ${v:-unknown}."
-  require_cmd curl "Install curl (Debian/Ubuntu: apt-get install curl)."
 }
 
 # Servers come from Maven Central through deploy/local/tools/pom.xml (dependency plugin).

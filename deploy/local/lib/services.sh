@@ -12,8 +12,16 @@ management_port_var() { local base=${1%-service}; base=${base^^}; echo "${base}_
 app_jar() { echo "$ROOT_DIR/$1/target/quarkus-app/quarkus-run.jar"; }
 
 # Rebuilds when a jar is missing or any source, resource or pom is newer than the oldest jar.
+# PLATFORM_SKIP_BUILD=1 uses the jars as they are (system-tests: the Maven reactor packaged them).
 build_if_needed() {
   local oldest="" m jar
+  if [ "${PLATFORM_SKIP_BUILD:-}" = 1 ]; then
+    for m in payment-simulator booking-service user-service payment-service notification-service gateway; do
+      [ -f "$(app_jar "$m")" ] || die "PLATFORM_SKIP_BUILD=1 but $(app_jar "$m") is missing: run mvn package first"
+    done
+    ok "using the packaged jars (PLATFORM_SKIP_BUILD=1)"
+    return 0
+  fi
   for m in payment-simulator booking-service user-service payment-service notification-service gateway; do
     jar=$(app_jar "$m")
     [ -f "$jar" ] || { oldest=""; break; }
@@ -34,9 +42,12 @@ build_if_needed() {
 }
 
 # The services run as jars, so in their prod profile: every secret is passed, none has a default there.
+# <BASE>_EXTRA_ENV (BOOKING_EXTRA_ENV, USER_EXTRA_ENV, ..., GATEWAY_EXTRA_ENV) adds settings of one
+# service, whitespace-separated KEY=VALUE, e.g. BOOKING_EXTRA_ENV="BOOKING_HOLD_DURATION=20s".
 service_env() {
   local mgmt; mgmt=$(management_port_var "$1")
-  echo MANAGEMENT_PORT="${!mgmt}"
+  local extra="${mgmt%_MANAGEMENT_PORT}_EXTRA_ENV"
+  echo MANAGEMENT_PORT="${!mgmt}" "${!extra:-}"
   local common=(DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
     OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/booking" DB_PASSWORD="$(db_password "${1//-/_}")")
   case $1 in
@@ -54,7 +65,12 @@ service_env() {
 
 service_start() {
   local name=$1 port=$2 pidfile="$LOCAL_HOME/run/$1.pid"
-  if pid_alive "$pidfile"; then ok "$name already running on :$port"; return 0; fi
+  case $(service_state "$name") in
+    up) ok "$name already running on :$port"; return 0 ;;
+    starting) ok "$name already starting on :$port"; return 0 ;;
+    not-answering) info "$name runs but has not answered for ${SERVICE_ANSWER_TIMEOUT:-5} s (hung, out of memory?): replacing it"
+      kill_pid "$pidfile" ;;
+  esac
   port_open "$port" && die "port $port is taken by another program (set ${3:-the port variable} to another port)"
   local mgmt; mgmt=$(management_port_var "$name")
   port_open "${!mgmt}" && die "port ${!mgmt} is taken by another program (set $mgmt to another port)"
@@ -65,6 +81,16 @@ service_start() {
 
 # Readiness is on the management port: SERVICE_NAME.
 service_ready() { local mgmt; mgmt=$(management_port_var "$1"); http_ok "http://127.0.0.1:${!mgmt}/q/health/ready"; }
+
+# up, starting, not-answering or down. A live process whose readiness does not answer within
+# SERVICE_ANSWER_TIMEOUT seconds is hung or out of memory once it started more than
+# SERVICE_START_GRACE seconds ago (its pid file's age); before that it is still starting.
+service_state() {
+  local pidfile="$LOCAL_HOME/run/$1.pid"
+  if ! pid_alive "$pidfile"; then echo down; return; fi
+  if wait_for "$1" "${SERVICE_ANSWER_TIMEOUT:-5}" service_ready "$1"; then echo up; return; fi
+  if (( $(date +%s) - $(stat -c %Y "$pidfile") < ${SERVICE_START_GRACE:-120} )); then echo starting; else echo not-answering; fi
+}
 
 simulator_start() {
   local pidfile="$LOCAL_HOME/run/payment-simulator.pid"
