@@ -122,8 +122,7 @@ public final class RealmImports {
         ArrayNode clients = JSON.createArrayNode();
         for (JsonNode client : realm.withArray("clients")) {
             if (!DEMO_CLIENTS.contains(client.path("clientId").asText())) {
-                ObjectNode served = withWebApp((ObjectNode) client);
-                clients.add(environment == Environment.PROD ? production(served) : served);
+                clients.add(environment == Environment.PROD ? production((ObjectNode) client) : client);
             }
         }
         realm.set("clients", clients);
@@ -137,18 +136,6 @@ public final class RealmImports {
         }
         realm.set("users", users);
         return realm;
-    }
-
-    /** The web client's address (the gateway's app host) as the first redirect URI of a client that has any. */
-    private static ObjectNode withWebApp(ObjectNode client) {
-        if (!client.has("redirectUris")) {
-            return client;
-        }
-        ObjectNode copy = client.deepCopy();
-        ArrayNode uris = copy.putArray("redirectUris");
-        uris.add("${WEB_APP_URL}/*");
-        client.get("redirectUris").forEach(uris::add);
-        return copy;
     }
 
     private static ObjectNode production(ObjectNode client) {
