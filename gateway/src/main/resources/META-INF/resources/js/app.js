@@ -75,6 +75,7 @@ async function start() {
   } catch {
     notify('Sign-in is unavailable right now; you can still browse.');
   }
+  window.addEventListener('hashchange', route);
   showSignedIn();
   document.getElementById('sign-in').addEventListener('click', () => signIn());
   document.getElementById('sign-out').addEventListener('click', () => signOut());
@@ -83,8 +84,9 @@ async function start() {
     notifications.addEventListener('notification', refreshUnread);
     refreshUnread();
   }
-  window.addEventListener('hashchange', route);
   await route();
+  // For tests and scripts: the first view is shown and navigation is handled from here on.
+  document.documentElement.dataset.ready = 'true';
 }
 
 start();

@@ -74,7 +74,13 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(60)).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Say what the page showed: an error message of the client is the likeliest cause.
+            throw new AssertionError("timed out on " + driver.getCurrentUrl() + "; the page said: "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     /** A screenshot of the current page at phone and at desktop width: target/screenshots/NAME-{phone,desktop}.png. */

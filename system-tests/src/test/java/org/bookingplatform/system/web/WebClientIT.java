@@ -37,8 +37,9 @@ class WebClientIT {
             browser.type("#password", password);
             browser.click("#kc-login");
             browser.find("#sign-out");
+            browser.until(d -> d.findElements(By.cssSelector("html[data-ready]")).size() == 1);
 
-            browser.open(system.gatewayUrl() + "/#/");
+            browser.click("nav a[href='#/']");
             browser.type("input[name=city]", "Lisbon");
             browser.click("form[role=search] button[type=submit]");
             browser.find("#results .listing a");
@@ -92,6 +93,7 @@ class WebClientIT {
     void anAnonymousVisitorIsAskedToSignInInsteadOfSeeingBookings(SystemUnderTest system) throws Exception {
         try (Browser browser = new Browser()) {
             browser.open(system.gatewayUrl() + "/#/bookings");
+            browser.until(d -> d.findElements(By.cssSelector("html[data-ready]")).size() == 1);
             browser.find("#sign-in-required");
             assertTrue(browser.driver.findElements(By.id("bookings")).isEmpty());
             assertTrue(browser.find("#sign-in").isDisplayed());
