@@ -70,15 +70,18 @@ start_bg() {
 
 # Debian packages, each with the test that it is installed. The platform needs PLATFORM_PACKAGES;
 # the tests also TEST_PACKAGES (the gateway's tests start redis-server; its OpenAPI lint runs
-# Redocly CLI from npm).
+# Redocly CLI from npm; the web client's browser test in system-tests drives Debian's Chromium
+# through its chromedriver).
 PLATFORM_PACKAGES="postgresql postgresql-client curl unzip"
-TEST_PACKAGES="$PLATFORM_PACKAGES redis-server nodejs npm"
+TEST_PACKAGES="$PLATFORM_PACKAGES redis-server nodejs npm chromium chromium-driver"
 
 package_installed() {
   case $1 in
     postgresql) ls /usr/lib/postgresql/*/bin/pg_ctl ;;
     postgresql-client) command -v psql ;;
     nodejs) command -v node ;;
+    chromium) [ -x /usr/bin/chromium ] ;;
+    chromium-driver) [ -x /usr/bin/chromedriver ] ;;
     *) command -v "$1" ;;
   esac >/dev/null 2>&1
 }

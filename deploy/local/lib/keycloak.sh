@@ -38,10 +38,13 @@ keycloak_start() {
   done
   mkdir -p "$home" "$KC_HOME/data/import"
   # The realm template names no secret: client secrets and demo passwords come from .data/local/secrets.env.
+  # The web client's origin (redirect URI and CORS origin of booking-web) is the gateway's: Keycloak's
+  # web origins take no port wildcard.
   # An imported realm is kept in Keycloak's database; a realm that exists already is not imported again.
   sed -e "s/__USER_SERVICE_CLIENT_SECRET__/$USER_SERVICE_CLIENT_SECRET/" \
       -e "s/__PARTNER_CLIENT_SECRET__/$PARTNER_CLIENT_SECRET/" \
       -e "s/__DEMO_PASSWORD__/$DEMO_PASSWORD/" \
+      -e "s|__WEB_APP_URL__|http://localhost:${GATEWAY_PORT:-8080}|g" \
       "$LOCAL_DIR/keycloak/booking-realm.json" >"$KC_HOME/data/import/booking-realm.json"
   chmod 600 "$KC_HOME/data/import/booking-realm.json"
   # Keycloak keeps its own data in the platform's PostgreSQL (database and role 'keycloak').

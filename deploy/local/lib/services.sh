@@ -36,8 +36,9 @@ build_if_needed() {
     [ -f "$jar" ] || { oldest=""; break; }
     if [ -z "$oldest" ] || [ "$jar" -ot "$oldest" ]; then oldest=$jar; fi
   done
-  if [ -n "$oldest" ] && [ -z "$(find "$ROOT_DIR" -path "$DATA_ROOT" -prune -o -path '*/target' -prune -o \
-        \( -name '*.java' -o -name '*.properties' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.json' -o -name '*.yaml' \) \
+  if [ -n "$oldest" ] && [ -z "$(find "$ROOT_DIR" -path "$DATA_ROOT" -prune -o -path '*/target' -prune -o -path '*/node_modules' -prune -o \
+        \( -name '*.java' -o -name '*.properties' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.json' -o -name '*.yaml' \
+           -o -name '*.js' -o -name '*.html' -o -name '*.css' \) \
         -newer "$oldest" -print -quit)" ]; then
     ok "build is up to date"
     return 0

@@ -51,6 +51,9 @@ public interface GatewayConfig {
 
     Composition composition();
 
+    /** The web client served under {@code /}. */
+    Web web();
+
     interface Service {
         /** Base URL (scheme, host, port) of the service. */
         URI url();
@@ -191,5 +194,17 @@ public interface GatewayConfig {
         /** Longest wait for payments or notifications before answering without them. */
         @WithDefault("2s")
         Duration partTimeout();
+    }
+
+    interface Web {
+        /**
+         * The realm's URL as browsers reach it ({@code https://auth.example/realms/booking}): where the
+         * web client signs in, and the one origin besides the gateway's that its pages may talk to.
+         */
+        URI authServerUrl();
+
+        /** The realm's public client the web client signs in as. */
+        @WithDefault("booking-web")
+        String clientId();
     }
 }

@@ -3,6 +3,7 @@ package org.bookingplatform.gateway.openapi;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.bookingplatform.gateway.support.Backends;
+import org.bookingplatform.gateway.support.Commands;
 import org.bookingplatform.testsupport.IdentityTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class OpenApiLintTest {
 
     @Test
     void theCombinedDocumentPassesRedoclysRecommendedRules() throws IOException, InterruptedException {
-        assumeTrue(onPath("npm") || System.getenv("CI") != null, "npm is not installed: the OpenAPI lint is skipped");
+        assumeTrue(Commands.availableOrRequired("npm"), "npm is not installed: the OpenAPI lint is skipped");
         String document = given().when().get("/api/v1/openapi.json").then().statusCode(200).extract().asString();
         Path file = Path.of("target/openapi/booking-platform.json");
         Files.createDirectories(file.getParent());
@@ -38,15 +39,5 @@ class OpenApiLintTest {
         String report = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         lint.waitFor(5, TimeUnit.MINUTES);
         assertEquals(0, lint.exitValue(), "redocly lint found errors:\n" + report);
-    }
-
-    private static boolean onPath(String command) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(":")) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

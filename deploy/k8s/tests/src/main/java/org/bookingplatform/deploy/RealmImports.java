@@ -143,7 +143,6 @@ public final class RealmImports {
         copy.put("directAccessGrantsEnabled", false);
         if (copy.has("redirectUris")) {
             List<String> kept = new ArrayList<>();
-            kept.add("${WEB_APP_URL}/*");
             for (JsonNode uri : copy.get("redirectUris")) {
                 if (!isLocal(uri.asText())) {
                     kept.add(uri.asText());
@@ -151,6 +150,17 @@ public final class RealmImports {
             }
             ArrayNode uris = copy.putArray("redirectUris");
             kept.forEach(uris::add);
+        }
+        if (copy.has("webOrigins")) {
+            // "+" (the redirect URIs' origins) stays; the local gateway's origin goes.
+            List<String> kept = new ArrayList<>();
+            copy.get("webOrigins").forEach(origin -> {
+                if (!isLocal(origin.asText())) {
+                    kept.add(origin.asText());
+                }
+            });
+            ArrayNode origins = copy.putArray("webOrigins");
+            kept.forEach(origins::add);
         }
         if (copy.has("description")) {
             copy.put("description", copy.get("description").asText().replaceAll("; direct access grants[^;]*", ""));

@@ -31,14 +31,16 @@ class RealmImportsTest {
         }
         assertFalse(realm.path("clients").toString().contains("partner-demo"));
         assertFalse(realm.toString().contains("__"), "a local placeholder is left");
+        assertTrue(realm.path("clients").toString().contains("${WEB_APP_URL}/*"), "the web app's address is no redirect URI");
     }
 
     @Test
-    void productionHasNoPasswordGrantAndNoLocalRedirects() throws Exception {
+    void productionHasNoPasswordGrantAndNoLocalRedirectsOrOrigins() throws Exception {
         JsonNode realm = realm(Environment.PROD);
         for (JsonNode client : realm.path("clients")) {
             assertFalse(client.path("directAccessGrantsEnabled").asBoolean(), client.path("clientId").asText());
             client.path("redirectUris").forEach(uri -> assertFalse(RealmImports.isLocal(uri.asText()), uri.asText()));
+            client.path("webOrigins").forEach(origin -> assertFalse(RealmImports.isLocal(origin.asText()), origin.asText()));
         }
         assertTrue(realm.path("clients").toString().contains("${WEB_APP_URL}/*"));
     }
