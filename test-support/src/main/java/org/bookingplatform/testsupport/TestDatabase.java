@@ -45,7 +45,8 @@ public final class TestDatabase {
         }
     }
 
-    private Connection connect() throws SQLException {
+    /** A connection of the caller's own, for a transaction a test holds open (a lock, say). */
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(TestInfrastructure.jdbcUrl(database), database, database);
     }
 }

@@ -9,6 +9,7 @@ import org.bookingplatform.notification.repository.ContactRepository;
 import org.bookingplatform.notification.repository.EmailQueue;
 import org.bookingplatform.notification.repository.ErasedUserRepository;
 import org.bookingplatform.notification.repository.NotificationRepository;
+import org.bookingplatform.notification.repository.PersonLock;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -21,13 +22,15 @@ public class Contacts {
     private final ErasedUserRepository erasedUsers;
     private final NotificationRepository notifications;
     private final EmailQueue emails;
+    private final PersonLock personLock;
 
     public Contacts(ContactRepository contacts, ErasedUserRepository erasedUsers, NotificationRepository notifications,
-                    EmailQueue emails) {
+                    EmailQueue emails, PersonLock personLock) {
         this.contacts = contacts;
         this.erasedUsers = erasedUsers;
         this.notifications = notifications;
         this.emails = emails;
+        this.personLock = personLock;
     }
 
     /**
@@ -55,9 +58,12 @@ public class Contacts {
                 }));
     }
 
-    /** Deletes what is kept about the user and remembers only that they were erased. */
+    /**
+     * Deletes what is kept about the user and remembers only that they were erased, under the user's
+     * lock so that no notice being applied meanwhile queues anything after it.
+     */
     public Uni<Void> erase(UUID userId, Instant at) {
-        return erasedUsers.erased(userId).chain(already -> {
+        return personLock.lock(userId).chain(() -> erasedUsers.erased(userId)).chain(already -> {
             if (already) {
                 return Uni.createFrom().voidItem();
             }

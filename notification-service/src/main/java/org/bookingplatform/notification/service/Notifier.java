@@ -8,6 +8,7 @@ import org.bookingplatform.notification.repository.ContactRepository;
 import org.bookingplatform.notification.repository.EmailQueue;
 import org.bookingplatform.notification.repository.ErasedUserRepository;
 import org.bookingplatform.notification.repository.NotificationRepository;
+import org.bookingplatform.notification.repository.PersonLock;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -15,7 +16,8 @@ import java.util.UUID;
 /**
  * Tells a customer of an event, in the consumer's transaction: the in-app notification (which the
  * database numbers and announces to every replica's live streams on commit) and, when the user
- * wants e-mail, the queued e-mail. An erased user is told nothing.
+ * wants e-mail, the queued e-mail. An erased user is told nothing: the user's lock orders this
+ * against an erasure applied at the same time.
  */
 @ApplicationScoped
 public class Notifier {
@@ -25,18 +27,21 @@ public class Notifier {
     private final ErasedUserRepository erasedUsers;
     private final EmailQueue emails;
     private final NoticeTexts texts;
+    private final PersonLock personLock;
 
     public Notifier(NotificationRepository notifications, ContactRepository contacts, ErasedUserRepository erasedUsers,
-                    EmailQueue emails, NoticeTexts texts) {
+                    EmailQueue emails, NoticeTexts texts, PersonLock personLock) {
         this.notifications = notifications;
         this.contacts = contacts;
         this.erasedUsers = erasedUsers;
         this.emails = emails;
         this.texts = texts;
+        this.personLock = personLock;
     }
 
     public Uni<Void> tell(Notice notice) {
-        return erasedUsers.erased(notice.userId())
+        return personLock.lock(notice.userId())
+                .chain(() -> erasedUsers.erased(notice.userId()))
                 .chain(erased -> erased ? Uni.createFrom().voidItem()
                         : contacts.findById(notice.userId()).chain(contact -> record(notice, contact)));
     }
