@@ -99,7 +99,7 @@ class ChaosIT {
                 pause(Duration.ofSeconds(20));
             }
             List<String> bookings = load.bookings();
-            awaitSettled(system, bookings);
+            awaitSettled(system, bookings, customers);
 
             Map<String, String> statuses = bookingStatuses(system, bookings);
             Map<String, Long> byStatus = new HashMap<>();
@@ -134,16 +134,27 @@ class ChaosIT {
         System.out.println("chaos: " + faults.get(faults.size() - 1));
     }
 
-    /** Quiet: no unpaid hold past its expiry, nothing PENDING in payments or refunds, every outbox and e-mail queue drained. */
-    private static void awaitSettled(SystemUnderTest system, List<String> bookings) {
-        await("the platform settles after the faults").atMost(SETTLE).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() ->
-                count(system, Service.BOOKING, "SELECT count(*) FROM booking WHERE id = ANY(?) AND status = 'PENDING_PAYMENT'"
-                        + " AND hold_expires_at < now() - interval '5 seconds'", bookings) == 0
-                        && count(system, Service.BOOKING, "SELECT count(*) FROM outbox_event", null) == 0
-                        && count(system, Service.PAYMENT, "SELECT count(*) FROM outbox_event", null) == 0
-                        && count(system, Service.PAYMENT, "SELECT (SELECT count(*) FROM payment WHERE status = 'PENDING')"
-                        + " + (SELECT count(*) FROM refund WHERE status = 'PENDING')", null) == 0
-                        && count(system, Service.NOTIFICATION, "SELECT count(*) FROM email_message WHERE status IN ('PENDING', 'SENDING')", null) == 0);
+    /**
+     * Quiet: no unpaid hold of the load past its expiry, nothing of it PENDING in payments or refunds, no e-mail
+     * of its customers waiting, every outbox drained. On a timeout the message names what is still pending.
+     */
+    private static void awaitSettled(SystemUnderTest system, List<String> bookings, List<Customer> customers) {
+        List<String> users = customers.stream().map(customer -> customer.id().toString()).toList();
+        await("the platform settles after the faults").atMost(SETTLE).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
+            Map<String, Long> pending = new java.util.TreeMap<>();
+            pending.put("holds past their expiry", count(system, Service.BOOKING, "SELECT count(*) FROM booking WHERE id = ANY(?)"
+                    + " AND status = 'PENDING_PAYMENT' AND hold_expires_at < now() - interval '5 seconds'", bookings));
+            pending.put("booking-service outbox", count(system, Service.BOOKING, "SELECT count(*) FROM outbox_event", null));
+            pending.put("payment-service outbox", count(system, Service.PAYMENT, "SELECT count(*) FROM outbox_event", null));
+            pending.put("payments pending", count(system, Service.PAYMENT,
+                    "SELECT count(*) FROM payment WHERE booking_id = ANY(?) AND status = 'PENDING'", bookings));
+            pending.put("refunds pending", count(system, Service.PAYMENT, "SELECT count(*) FROM refund r JOIN payment p"
+                    + " ON p.id = r.payment_id WHERE p.booking_id = ANY(?) AND r.status = 'PENDING'", bookings));
+            pending.put("e-mails queued", count(system, Service.NOTIFICATION,
+                    "SELECT count(*) FROM email_message WHERE user_id = ANY(?) AND status IN ('PENDING', 'SENDING')", users));
+            pending.values().removeIf(n -> n == 0);
+            assertEquals(Map.of(), pending, "still pending");
+        });
     }
 
     /** held and booked of every slot are exactly what the bookings say, and never beyond capacity. */
