@@ -65,6 +65,10 @@ class CustomerErasureIT {
                 Duration.ofSeconds(8));
         assertEquals(2, cancelled.size(), "one booking.cancelled per booking for two deliveries of user.erased");
         cancelled.forEach(EventContracts::assertValid);
+        for (ConsumerRecord<String, String> record : cancelled) {
+            assertEquals(true, JSON.readTree(record.value()).path("customerErased").asBoolean(),
+                    "a consumer that sees the cancellation before user.erased must know it is part of the erasure");
+        }
         ConsumerRecord<String, String> ofConfirmed = cancelled.stream().filter(r -> r.key().equals(confirmed.toString())).findFirst().orElseThrow();
         assertEquals("CONFIRMED", JSON.readTree(ofConfirmed.value()).get("previousStatus").asText(),
                 "payment-service refunds a cancelled confirmed booking");

@@ -34,15 +34,19 @@ public class BookingEvents {
                 booking.totalAmount, booking.currency, booking.holdExpiresAt));
     }
 
-    /** Announces the status the booking has just moved to from {@code previous}. */
-    public Uni<Void> moved(Booking booking, Booking.Status previous) {
+    /**
+     * Announces the status the booking has just moved to from {@code previous}; a cancellation that is
+     * part of the customer's erasure says so, for consumers that may see it before user.erased.
+     */
+    public Uni<Void> moved(Booking booking, Booking.Status previous, boolean customerErased) {
         return switch (booking.status) {
             case CONFIRMED -> append("confirmed", booking, new BookingConfirmed(booking.id, booking.version,
                     booking.updatedAt, booking.listingId, booking.customerId, booking.paymentId));
             case EXPIRED -> append("expired", booking, new BookingExpired(booking.id, booking.version,
                     booking.updatedAt, booking.listingId, booking.customerId));
             case CANCELLED -> append("cancelled", booking, new BookingCancelled(booking.id, booking.version,
-                    booking.updatedAt, booking.listingId, booking.customerId, booking.cancelledBy, previous));
+                    booking.updatedAt, booking.listingId, booking.customerId, booking.cancelledBy, previous,
+                    customerErased ? Boolean.TRUE : null));
             case PENDING_PAYMENT -> throw new IllegalStateException("no booking moves back to PENDING_PAYMENT");
         };
     }

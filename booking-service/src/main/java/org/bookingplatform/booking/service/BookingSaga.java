@@ -132,7 +132,7 @@ public class BookingSaga {
                             Decision decision = BookingLifecycle.onCustomerErased(State.of(booking), now);
                             if (decision instanceof Move move) {
                                 booking.cancelledBy = Actor.CUSTOMER;
-                                return move(booking, move);
+                                return move(booking, move, true);
                             }
                             return ignore(booking, decision);
                         })
@@ -165,6 +165,11 @@ public class BookingSaga {
 
     /** Applies a move: the inventory of every slot, the status, the version, the event. */
     private Uni<Void> move(Booking booking, Move move) {
+        return move(booking, move, false);
+    }
+
+    /** {@code customerErased}: the move is part of the customer's erasure, which its event says. */
+    private Uni<Void> move(Booking booking, Move move, boolean customerErased) {
         Booking.Status previous = booking.status;
         return listings.findById(booking.listingId).chain(listing -> inventory
                         .change(booking.listingId, booking.slotStart, booking.slotEnd, booking.quantity, move.inventory())
@@ -173,7 +178,7 @@ public class BookingSaga {
                     booking.status = move.to();
                     next(booking);
                     metrics.moved(booking, previous, booking.updatedAt);
-                    return events.moved(booking, previous);
+                    return events.moved(booking, previous, customerErased);
                 });
     }
 
