@@ -75,7 +75,7 @@ source "$BENCH_DIR/../lib.sh"
 OUT="$DATA_ROOT/bench-load-run"
 RUN_ID="$(date -u +%H%M%S)$RANDOM"
 GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"; BOOKING_URL="http://127.0.0.1:$BOOKING_PORT"
-KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
+KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"   # the tokens name the issuer of --hostname (localhost) whatever address is asked
 SAMPLER_PID=""
 
 platform() { # ./platform with this environment, its output in $OUT

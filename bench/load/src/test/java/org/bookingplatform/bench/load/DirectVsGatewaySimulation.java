@@ -33,7 +33,7 @@ public class DirectVsGatewaySimulation extends Simulation {
         setUp(searches("search direct", Settings.text("LOAD_BOOKING_URL") + "/listings" + query).injectOpen(atOnceUsers(users))
                 .andThen(searches("search via gateway", Settings.text("LOAD_GATEWAY_URL") + "/api/v1/listings" + query)
                         .injectOpen(atOnceUsers(users))))
-                .protocols(http.userAgentHeader("bench-load"));
+                .protocols(http.userAgentHeader("bench-load").disableCaching());
     }
 
     @Override

@@ -43,7 +43,8 @@ public class JourneySimulation extends Simulation {
 
     private final HttpProtocolBuilder protocol = http.baseUrl(Settings.text("LOAD_GATEWAY_URL"))
             .acceptHeader("application/json")
-            .userAgentHeader("bench-load");
+            .userAgentHeader("bench-load")
+            .disableCaching();
 
     private final ScenarioBuilder journey = scenario("journey")
             .exec(session -> {
