@@ -207,7 +207,7 @@ sample() { # file name=pid...: one line per process and second: epoch-ms name ti
 commits() { pg_psql -d postgres -tA -c "SELECT sum(xact_commit) FROM pg_stat_database WHERE datname IN ('booking_service', 'user_service', 'payment_service', 'notification_service', 'keycloak')"; }
 
 # --- the journey ----------------------------------------------------------------------------------
-LOAD_BEFORE="$(load_average)"
+LOAD_BEFORE="$(load_average)"; RUN_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')"
 step "Journeys: $RATE/s for ${WARMUP} s of warm-up + ${RUN_SECONDS} s measured ($(nproc) cores, load average $LOAD_BEFORE)"
 commits_before="$(commits)"; t_before="$(now_ms)"
 gatling JourneySimulation "$OUT/journey.csv"
@@ -253,7 +253,7 @@ read -r FROM TO < "$OUT/window.txt"
     }' cores="$(nproc)" "$OUT/samples.txt"
   awk -v c="$((commits_after - commits_before))" -v ms="$((t_after - t_before))" -v tps="$TPS" -v rate="$RATE" 'BEGIN {
     cps = c / (ms / 1000)
-    printf "PostgreSQL: %d commits in the 5 databases during the journey run (warm-up included): %.1f/s, %.1f a journey\n", c, cps, cps / rate
+    printf "PostgreSQL: %d commits in the 5 databases during the journey run (warm-up included): %.1f/s, %.1f per offered journey\n", c, cps, cps / rate
     printf "pgbench TPC-B baseline: %.1f TPS   ratio load commits/s / pgbench TPS: %.3f   journeys/s / pgbench TPS: %.4f\n", tps, cps / tps, rate / tps
   }'
   echo "load average: before the journeys $LOAD_BEFORE, after $LOAD_AFTER"
@@ -264,6 +264,12 @@ ok "chart: $OUT/load-benchmark.svg; Gatling's reports: $OUT/gatling; event logs:
 if [[ $WRITE_DOCS == 1 ]]; then
   cp "$OUT/load-benchmark.svg" "$ROOT/docs/images/load-benchmark.svg"
   SECTION="$OUT/section.md"
+  if [[ -n $OWN_PLATFORM ]]; then
+    WHAT_RUNS="the local platform started by the script with \`./platform up\` (packaged jars, the platform's JVM flags"
+    WHAT_RUNS+=" \`$SERVICE_JVM_OPTS\`, ports from $BASE, data in \`${PLATFORM_DATA_DIR#"$ROOT"/}\`) and stopped afterwards"
+  else
+    WHAT_RUNS="the running platform of \`$LOAD_PLATFORM_ENV\`"
+  fi
   {
     echo "## Load"
     echo
@@ -275,7 +281,7 @@ if [[ $WRITE_DOCS == 1 ]]; then
     echo "$COMMAND   # LOAD_RATE=$RATE LOAD_SECONDS=$RUN_SECONDS LOAD_WARMUP=$WARMUP LOAD_LISTINGS=$LISTINGS LOAD_POLL_MS=$POLL_MS LOAD_RATIO_USERS=$RATIO_USERS LOAD_RATIO_SECONDS=$RATIO_SECONDS PGBENCH_SCALE=$PGBENCH_SCALE PGBENCH_CLIENTS=$PGBENCH_CLIENTS PGBENCH_SECONDS=$PGBENCH_SECONDS"
     echo '```'
     echo
-    echo "What runs: ${OWN_PLATFORM:+the local platform started by the script with \`./platform up\` (packaged jars, the platform's JVM flags \`$SERVICE_JVM_OPTS\`, ports from $BASE, data in \`${PLATFORM_DATA_DIR#$ROOT/}\`) and stopped afterwards}${OWN_PLATFORM:-the running platform of \`$LOAD_PLATFORM_ENV\`}:"
+    echo "What runs: $WHAT_RUNS:"
     echo "PostgreSQL 15 (one server, the durable defaults), Kafka, Keycloak, the SMTP sink, the payment simulator and the five"
     echo "services, all on this machine with the load generator (Gatling $(sed -n 's:.*<gatling.version>\(.*\)</gatling.version>.*:\1:p' "$BENCH_DIR/pom.xml"), Java DSL, one JVM \`-Xmx512m -XX:+UseSerialGC\`)."
     echo "The gateway's rate limits are raised for the run (every virtual user comes from one address)."
@@ -297,7 +303,7 @@ if [[ $WRITE_DOCS == 1 ]]; then
     echo "- **CPU and RSS**: \`/proc/<pid>/stat\` (utime + stime, the process and its children) and \`VmRSS\` of"
     echo "  \`/proc/<pid>/status\`, sampled every second; CPU over the measured window in % of one core."
     echo
-    echo "### Figures ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+    echo "### Figures ($RUN_DATE)"
     echo
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -m | awk '/^Mem:/ { printf "%.1f GB RAM", $2 / 1024 }'), $(uname -sr), $(java -version 2>&1 | head -1);"
     echo "load average $LOAD_BEFORE before the journeys, $LOAD_AFTER after (the machine is shared with other work)."
