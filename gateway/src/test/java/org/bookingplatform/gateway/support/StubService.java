@@ -107,6 +107,11 @@ public final class StubService {
         gate.countDown();
     }
 
+    /** How many requests reached this service so far, on any path. */
+    public int received() {
+        return requests.size();
+    }
+
     public List<Recorded> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
