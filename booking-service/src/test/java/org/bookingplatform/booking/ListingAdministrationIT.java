@@ -76,6 +76,36 @@ class ListingAdministrationIT {
         assertEquals(before, DB.count("SELECT count(*) FROM listing"));
     }
 
+    /** What a security scan sent ("\\u0000" was read as 0), and its kin: none of them is an amount. */
+    @Test
+    void anAmountThatIsNotAWholeJsonNumberIsABadRequestAndNothingIsWritten() {
+        String city = "City-" + UUID.randomUUID();
+        UUID id = newListing(city, "UTC", 1440);
+        long before = DB.count("SELECT count(*) FROM listing");
+        for (String amount : List.of("\"\\u0000\"", "\"\"", "\" \"", "\"12\"", "\"abc\"", "12.5", "null", "true")) {
+            String unitPrice = "{\"amount\": " + amount + ", \"currency\": \"EUR\"}";
+            operator().contentType(ContentType.JSON)
+                    .body("{\"name\": \"Free?\", \"category\": \"STAY\", \"city\": \"" + city
+                            + "\", \"timeZone\": \"UTC\", \"slotMinutes\": 1440, \"unitPrice\": " + unitPrice + "}")
+                    .when().post("/listings")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("unitPrice.amount"));
+            operator().contentType(ContentType.JSON)
+                    .body("{\"name\": \"Free?\", \"category\": \"STAY\", \"city\": \"" + city + "\", \"unitPrice\": " + unitPrice + "}")
+                    .when().put("/listings/{id}", id)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("unitPrice.amount"));
+        }
+        operator().contentType(ContentType.JSON)
+                .body("{\"name\": \"Free?\", \"category\": \"STAY\", \"city\": \"" + city + "\", \"unitPrice\": {\"currency\": \"EUR\"}}")
+                .when().put("/listings/{id}", id)
+                .then().statusCode(400).body("errors.field", hasItem("unitPrice.amount"));
+
+        assertEquals(before, DB.count("SELECT count(*) FROM listing"), "no listing was created");
+        assertEquals(1, DB.count("SELECT count(*) FROM listing WHERE id = ? AND unit_price_amount = 10000 AND name <> 'Free?'", id),
+                "the listing kept its price and name");
+    }
+
     @Test
     void operatorEditsAndArchivesAListingWhichThenLeavesTheSearch() {
         String city = "City-" + UUID.randomUUID();

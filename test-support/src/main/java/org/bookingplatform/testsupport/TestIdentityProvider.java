@@ -13,9 +13,10 @@ import java.util.Base64;
 
 /**
  * A stand-in for Keycloak's realm endpoints that services read at start-up: the OpenID
- * discovery document and the JWKS with the public key of {@link TestTokens}. Services under
- * test therefore verify tokens exactly as in production (discovery, key lookup by kid,
- * signature, issuer, expiry) without a Keycloak server. One per test JVM, on a free port.
+ * discovery document and the JWKS with the public key of {@link TestTokens}, and, like Keycloak's,
+ * an introspection endpoint that refuses the services (they have no client credentials for it).
+ * Services under test therefore verify tokens exactly as in production (discovery, key lookup by
+ * kid, signature, issuer, expiry) without a Keycloak server. One per test JVM, on a free port.
  */
 public final class TestIdentityProvider {
 
@@ -39,6 +40,8 @@ public final class TestIdentityProvider {
             HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             http.createContext("/realms/booking/.well-known/openid-configuration", exchange -> json(exchange, discovery()));
             http.createContext("/realms/booking/protocol/openid-connect/certs", exchange -> json(exchange, jwks()));
+            http.createContext("/realms/booking/protocol/openid-connect/token/introspect", exchange -> json(exchange, 401,
+                    "{\"error\":\"invalid_client\",\"error_description\":\"Invalid client or Invalid client credentials\"}"));
             http.start();
             return http;
         } catch (IOException e) {
@@ -51,6 +54,7 @@ public final class TestIdentityProvider {
         return """
                 {"issuer":"%1$s","jwks_uri":"%1$s/protocol/openid-connect/certs",
                  "token_endpoint":"%1$s/protocol/openid-connect/token",
+                 "introspection_endpoint":"%1$s/protocol/openid-connect/token/introspect",
                  "authorization_endpoint":"%1$s/protocol/openid-connect/auth",
                  "id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuer);
     }
@@ -71,9 +75,13 @@ public final class TestIdentityProvider {
     }
 
     private static void json(HttpExchange exchange, String body) throws IOException {
+        json(exchange, 200, body);
+    }
+
+    private static void json(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

@@ -20,6 +20,8 @@ public final class TestInfrastructure {
 
     /** The test realm's confidential user-service client secret (fixed in deploy/local/test-infra.sh). */
     public static final String USER_SERVICE_CLIENT_SECRET = "test-user-service-secret";
+    /** The test realm's partner-demo client secret (fixed in deploy/local/test-infra.sh). */
+    public static final String PARTNER_CLIENT_SECRET = "test-partner-secret";
     /** The password of the realm's demo users (alice, bob, olivia, paula) in the test Keycloak. */
     public static final String DEMO_PASSWORD = "test-demo-password";
 

@@ -34,6 +34,16 @@ public final class TestKeycloak {
                 .orElseThrow(() -> new IllegalStateException("user-service's service account cannot log in to the test Keycloak"));
     }
 
+    /**
+     * The access token of the partner-demo client's service account: a partner system, with the
+     * platform audience and the partner role, whose user is service-account-partner-demo.
+     */
+    public static String partnerServiceAccount() {
+        return token(Map.of("grant_type", "client_credentials", "client_id", "partner-demo",
+                "client_secret", TestInfrastructure.PARTNER_CLIENT_SECRET))
+                .orElseThrow(() -> new IllegalStateException("partner-demo's service account cannot log in to the test Keycloak"));
+    }
+
     private static Optional<String> token(Map<String, String> parameters) {
         String form = parameters
                 .entrySet().stream()

@@ -2,12 +2,14 @@ package org.bookingplatform.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,6 +79,68 @@ public final class TestTokens {
                 .sign(generateKeys().getPrivate());
     }
 
+    /**
+     * A token of another identity provider: its own issuer, signed with its own key under a key id
+     * the realm does not publish. Verifying it makes the services look the key id up in the realm's
+     * JWKS again; it must still be refused with 401, not taken for an identity provider failure.
+     */
+    public static String ofAnotherIssuer(UUID userId) {
+        return Jwt.issuer("https://login.other.example/realms/other").subject(userId.toString())
+                .audience(AUDIENCE)
+                .claim("realm_access", Map.of("roles", List.of("customer")))
+                .expiresIn(Duration.ofMinutes(5))
+                .jws().keyId("other-issuer-key")
+                .sign(generateKeys().getPrivate());
+    }
+
+    /** A token of the realm's issuer signed by a key the realm does not publish, under an unknown key id. */
+    public static String signedByUnknownKey(UUID userId) {
+        return Jwt.issuer(TestIdentityProvider.issuer()).subject(userId.toString())
+                .audience(AUDIENCE)
+                .claim("realm_access", Map.of("roles", List.of("customer")))
+                .expiresIn(Duration.ofMinutes(5))
+                .jws().keyId("unknown-key")
+                .sign(generateKeys().getPrivate());
+    }
+
+    /** An unsigned token ({@code "alg": "none"}) with claims that would otherwise pass. */
+    public static String unsigned(UUID userId) {
+        long now = Instant.now().getEpochSecond();
+        String header = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        String claims = base64Url("""
+                {"iss":"%s","sub":"%s","aud":"%s","realm_access":{"roles":["customer"]},"iat":%d,"exp":%d}"""
+                .formatted(TestIdentityProvider.issuer(), userId, AUDIENCE, now, now + 300));
+        return header + "." + claims + ".";
+    }
+
+    /**
+     * A refresh token of the realm ({@code "typ": "Refresh"}, as Keycloak marks them) presented as
+     * a bearer token: validly signed, but not an access token.
+     */
+    public static String refreshToken(UUID userId) {
+        Instant now = Instant.now();
+        return Jwt.issuer(TestIdentityProvider.issuer())
+                .subject(userId.toString())
+                .audience(AUDIENCE)
+                .claim("typ", "Refresh")
+                .claim("realm_access", Map.of("roles", List.of("customer")))
+                .issuedAt(now.minus(Duration.ofMinutes(2)))
+                .expiresAt(now.plus(Duration.ofMinutes(5)))
+                .jws().keyId(TestIdentityProvider.KEY_ID)
+                .sign(KEYS.getPrivate());
+    }
+
+    /** Tokens that fail verification, each for another reason, by name: every one must be a 401. */
+    public static Map<String, String> unverifiable(UUID userId) {
+        return Map.of(
+                "another issuer", ofAnotherIssuer(userId),
+                "unknown signing key", signedByUnknownKey(userId),
+                "signed by a stranger under the realm's key id", signedByStranger(userId),
+                "alg none", unsigned(userId),
+                "expired", expired(userId),
+                "refresh token", refreshToken(userId));
+    }
+
     public static String token(UUID userId, Set<String> roles, Duration validFor) {
         return token(userId.toString(), roles, validFor);
     }
@@ -100,6 +164,10 @@ public final class TestTokens {
                 .expiresAt(now.plus(validFor))
                 .jws().keyId(TestIdentityProvider.KEY_ID)
                 .sign(KEYS.getPrivate());
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static KeyPair generateKeys() {

@@ -11,9 +11,13 @@ import org.bookingplatform.testsupport.TestKeycloak;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +27,7 @@ import static org.bookingplatform.user.UserApi.freshEmail;
 import static org.bookingplatform.user.UserApi.keycloakUsers;
 import static org.bookingplatform.user.UserApi.signUp;
 import static org.bookingplatform.user.UserApi.signedUp;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +82,37 @@ class ErasureIT {
         assertTrue(TestKeycloak.login(email, PASSWORD).isEmpty());
         given().auth().oauth2(operator).get("/users/" + id).then().statusCode(404);
         assertEquals(1, DB.count("SELECT count(*) FROM user_profile WHERE id = ? AND email IS NULL", id));
+    }
+
+    /** The partner-demo client's token has the platform audience and a user behind it, but no person. */
+    @Test
+    void aServiceAccountMayNotEraseAndNothingIsErased() {
+        String partnerSystem = TestKeycloak.partnerServiceAccount();
+        UUID serviceAccountUser = subjectOf(partnerSystem);
+
+        given().auth().oauth2(partnerSystem).delete("/users/me")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+
+        assertEquals("service-account-partner-demo",
+                keycloak.realm("booking").users().get(serviceAccountUser.toString()).toRepresentation().getUsername(),
+                "the client's service account user is still there");
+        assertEquals(partnerServiceAccountSubject(), serviceAccountUser, "and the client still signs in as it");
+        assertEquals(0, DB.count("SELECT count(*) FROM user_profile WHERE id = ?", serviceAccountUser));
+        assertEquals(0, KafkaTestClient.collect("user.events", KafkaTestClient.withKey(serviceAccountUser), Duration.ofSeconds(3)).size(),
+                "no user.erased, no event at all");
+    }
+
+    private static UUID partnerServiceAccountSubject() {
+        return subjectOf(TestKeycloak.partnerServiceAccount());
+    }
+
+    private static UUID subjectOf(String token) {
+        String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        Matcher subject = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"").matcher(claims);
+        assertTrue(subject.find(), claims);
+        return UUID.fromString(subject.group(1));
     }
 
     /** Rows of every table of user-service's database (whatever tables later versions add) whose text contains {@code text}. */

@@ -80,6 +80,16 @@ class CatalogIT {
     }
 
     @Test
+    void everyTokenThatFailsVerificationIs401NeverAnIdentityProviderFailure() {
+        TestTokens.unverifiable(UUID.randomUUID()).forEach((reason, token) ->
+                given().auth().oauth2(token)
+                        .when().get("/bookings")
+                        .then().statusCode(401)
+                        .contentType("application/problem+json")
+                        .header("WWW-Authenticate", "Bearer"));
+    }
+
+    @Test
     void customerSeesOnlyTheirOwnBookings() {
         UUID customer = UUID.randomUUID();
         UUID listing = insertListing("City-" + UUID.randomUUID(), "ACTIVE");

@@ -2,7 +2,6 @@ package org.bookingplatform.gateway.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Handler;
@@ -15,6 +14,7 @@ import org.bookingplatform.gateway.ratelimit.RateLimiter;
 import org.bookingplatform.gateway.route.GatewayRoute;
 import org.bookingplatform.gateway.route.RouteTable;
 import org.bookingplatform.platform.problem.Problem;
+import org.bookingplatform.platform.security.IdentityProviderFailures;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -137,7 +137,7 @@ public class AccessFilter implements Handler<RoutingContext> {
     }
 
     private void refuse(RoutingContext rc, Throwable failure) {
-        if (causedByIdentityProvider(failure)) {
+        if (IdentityProviderFailures.providerUnreachable(failure)) {
             LOG.warnf("identity provider unavailable: %s", failure.getMessage());
             problems.send(rc, Problem.of(503, "Service Unavailable", "The identity provider cannot be reached; try again shortly."),
                     IDENTITY_PROVIDER_RETRY);
@@ -162,15 +162,6 @@ public class AccessFilter implements Handler<RoutingContext> {
         }
         for (String role : rolesAllowed) {
             if (identity.hasRole(role)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean causedByIdentityProvider(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OIDCException) {
                 return true;
             }
         }

@@ -48,6 +48,20 @@ class AccessTest {
     }
 
     @Test
+    void everyTokenThatFailsVerificationIs401NeverAnIdentityProviderFailure() {
+        TestTokens.unverifiable(UUID.randomUUID()).forEach((reason, token) -> {
+            String path = "/bookings/unverifiable-" + reason.replace(' ', '-');
+            given().auth().oauth2(token)
+                    .when().get("/api/v1" + path)
+                    .then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer")
+                    .body("status", equalTo(401));
+            assertThat(reason, Backends.BOOKING.requests(path), empty());
+        });
+    }
+
+    @Test
     void anExpiredTokenIs401() {
         given().auth().oauth2(TestTokens.expired(UUID.randomUUID()))
                 .when().get("/api/v1/payments/a3")

@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.bookingplatform.platform.security.IdentityProviderFailures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -74,8 +75,19 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", "Bad Request", 400, detail, errors)).build();
     }
 
-    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
-    public Response unauthenticated() {
+    /**
+     * A token that could not be verified: 401, unless the identity provider could not be asked
+     * (503: temporary, not the caller's fault). quarkus-oidc raises OIDCException for a token of
+     * the wrong type too, so neither the type nor a cause of that type decides it.
+     */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class, OIDCException.class})
+    public Response unauthenticated(RuntimeException e) {
+        if (IdentityProviderFailures.providerUnreachable(e)) {
+            LOG.warn("identity provider unavailable: " + e.getMessage());
+            return respond(Problem.of(503, "Service Unavailable", "The identity provider cannot be reached; try again shortly."))
+                    .header(HttpHeaders.RETRY_AFTER, 5)
+                    .build();
+        }
         return respond(Problem.of(401, "Unauthorized", "A valid bearer token is required."))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
@@ -84,15 +96,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return respond(Problem.of(403, "Forbidden", "Your role does not allow this operation.")).build();
-    }
-
-    /** Keycloak unreachable: the token cannot be checked now, which is temporary, not the caller's fault. */
-    @ServerExceptionMapper
-    public Response identityProviderDown(OIDCException e) {
-        LOG.warn("identity provider unavailable: " + e.getMessage());
-        return respond(Problem.of(503, "Service Unavailable", "The identity provider cannot be reached; try again shortly."))
-                .header(HttpHeaders.RETRY_AFTER, 5)
-                .build();
     }
 
     @ServerExceptionMapper

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.bookingplatform.platform.problem.Problem;
+import org.bookingplatform.platform.problem.ProblemException;
 import org.bookingplatform.platform.security.Caller;
 import org.bookingplatform.user.Profile;
 import org.bookingplatform.user.service.Erasures;
@@ -57,10 +59,18 @@ public class ProfileResource {
         return profiles.change(claims, ProfilePatch.parse(json, patch, locales));
     }
 
-    /** Erases the account: the sign-in, the profile's personal data; the other services follow user.erased. */
+    /**
+     * Erases the account: the sign-in, the profile's personal data; the other services follow
+     * user.erased. A service account may not: it is no person's account, and erasing it would
+     * delete the user its client signs in as.
+     */
     @DELETE
     public Uni<Response> erase() {
-        return erasures.erase(Caller.of(identity).id()).map(ignored -> Response.noContent().build());
+        Caller caller = Caller.of(identity);
+        if (ServiceAccounts.isServiceAccount(token)) {
+            throw new ProblemException(Problem.of(403, "Forbidden", "A service account has no personal account to erase."), null);
+        }
+        return erasures.erase(caller.id()).map(ignored -> Response.noContent().build());
     }
 
     private Profiles.Claims claims() {
