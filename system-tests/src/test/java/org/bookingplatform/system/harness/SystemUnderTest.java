@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The running platform, as a test sees it: the gateway (the only API entrance), Keycloak tokens,
@@ -26,6 +28,7 @@ public final class SystemUnderTest {
     private final Duration holdDuration;
     private final Duration startTime;
     private Map<String, String> secrets;
+    private final Set<String> credentials = ConcurrentHashMap.newKeySet();
 
     private SystemUnderTest(SystemPorts ports, LocalPlatform platform, Duration holdDuration, Duration startTime) {
         this.ports = ports;
@@ -150,7 +153,19 @@ public final class SystemUnderTest {
     }
 
     public String token(String username, String password) {
-        return keycloak().token(username, password);
+        String token = keycloak().token(username, password);
+        credentials.add(username);
+        credentials.add(password);
+        credentials.add(token);
+        return token;
+    }
+
+    /**
+     * Every user name (an e-mail address), password and access token this run signed in with: none of them
+     * may appear in a service's log.
+     */
+    public Set<String> credentialsUsed() {
+        return Set.copyOf(credentials);
     }
 
     /** The token of a demo user of the realm (alice, bob: customers; olivia: operator; paula: partner). */
@@ -160,7 +175,10 @@ public final class SystemUnderTest {
 
     /** A client-credentials token of the partner-demo machine client. */
     public String partnerClientToken() {
-        return keycloak().clientToken("partner-demo", secret("PARTNER_CLIENT_SECRET"));
+        String token = keycloak().clientToken("partner-demo", secret("PARTNER_CLIENT_SECRET"));
+        credentials.add(secret("PARTNER_CLIENT_SECRET"));
+        credentials.add(token);
+        return token;
     }
 
     /** One of the secrets ./platform made for this run (DEMO_PASSWORD, PARTNER_CLIENT_SECRET, KEYCLOAK_ADMIN_PASSWORD, ...). */
@@ -186,6 +204,8 @@ public final class SystemUnderTest {
         if (response.status() != 201) {
             throw new IllegalStateException("sign-up refused: " + response);
         }
+        credentials.add(email);
+        credentials.add(password);
         return new Customer(UUID.fromString(response.json().path("id").asText()), email, password, displayName);
     }
 
