@@ -56,7 +56,7 @@ final class RealmSigningKey {
         assertEquals(200, login.status(), login::toString);
         admin = new Http(system.keycloakUrl(), login.json().path("access_token").asText());
         String realmId = admin.get(REALM).json().path("id").asText();
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----";
         ApiResponse created = admin.post(REALM + "/components", Map.of("name", "system-tests-bad-tokens", "providerId", "rsa",
                 "providerType", "org.keycloak.keys.KeyProvider", "parentId", realmId,
