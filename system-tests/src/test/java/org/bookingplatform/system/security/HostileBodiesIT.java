@@ -50,7 +50,9 @@ class HostileBodiesIT {
         INJECTIONS.put("nul", "\u0000");
         INJECTIONS.put("path", "../../../../etc/passwd");
         INJECTIONS.put("jndi", "${jndi:ldap://127.0.0.1:1/a}");
-        INJECTIONS.put("long", "A".repeat(100_000));
+        INJECTIONS.put("long", "A".repeat(10_000));
+        // Above user-service's own body limit (64K), below the gateway's (1M).
+        INJECTIONS.put("100k", "A".repeat(100_000));
     }
 
     enum Kind { STRING, NUMBER, UUID, INSTANT, OBJECT, ARRAY, ITEM }
