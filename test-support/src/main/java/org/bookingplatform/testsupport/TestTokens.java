@@ -71,12 +71,7 @@ public final class TestTokens {
 
     /** A token signed by a key the services do not trust. */
     public static String signedByStranger(UUID userId) {
-        return Jwt.issuer(TestIdentityProvider.issuer()).subject(userId.toString())
-                .audience(AUDIENCE)
-                .claim("realm_access", Map.of("roles", List.of("customer")))
-                .expiresIn(Duration.ofMinutes(5))
-                .jws().keyId(TestIdentityProvider.KEY_ID)
-                .sign(generateKeys().getPrivate());
+        return customerSignedByAFreshKey(TestIdentityProvider.issuer(), TestIdentityProvider.KEY_ID, userId);
     }
 
     /**
@@ -85,21 +80,21 @@ public final class TestTokens {
      * JWKS again; it must still be refused with 401, not taken for an identity provider failure.
      */
     public static String ofAnotherIssuer(UUID userId) {
-        return Jwt.issuer("https://login.other.example/realms/other").subject(userId.toString())
-                .audience(AUDIENCE)
-                .claim("realm_access", Map.of("roles", List.of("customer")))
-                .expiresIn(Duration.ofMinutes(5))
-                .jws().keyId("other-issuer-key")
-                .sign(generateKeys().getPrivate());
+        return customerSignedByAFreshKey("https://login.other.example/realms/other", "other-issuer-key", userId);
     }
 
     /** A token of the realm's issuer signed by a key the realm does not publish, under an unknown key id. */
     public static String signedByUnknownKey(UUID userId) {
-        return Jwt.issuer(TestIdentityProvider.issuer()).subject(userId.toString())
+        return customerSignedByAFreshKey(TestIdentityProvider.issuer(), "unknown-key", userId);
+    }
+
+    /** A customer's token with the platform audience, signed by a key made for it alone. */
+    private static String customerSignedByAFreshKey(String issuer, String keyId, UUID userId) {
+        return Jwt.issuer(issuer).subject(userId.toString())
                 .audience(AUDIENCE)
                 .claim("realm_access", Map.of("roles", List.of("customer")))
                 .expiresIn(Duration.ofMinutes(5))
-                .jws().keyId("unknown-key")
+                .jws().keyId(keyId)
                 .sign(generateKeys().getPrivate());
     }
 
