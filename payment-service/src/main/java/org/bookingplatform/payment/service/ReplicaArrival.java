@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.Config;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,9 @@ public class ReplicaArrival {
 
     /** The channel of the payable_booking insert trigger; the payload is the booking id. */
     static final String CHANNEL = "payable_booking";
+
+    /** Vert.x refuses a timer under a millisecond, and the wait would then never end. */
+    private static final Duration SHORTEST_WAIT = Duration.ofMillis(1);
 
     private final PayableBookingRepository bookings;
     private final PaymentConfig config;
@@ -72,19 +76,25 @@ public class ReplicaArrival {
     /** Registered before the look, so that a commit between the look and the wait still ends the wait. */
     private Uni<Boolean> look(UUID bookingId, Instant deadline, Context context) {
         CompletableFuture<Void> arrival = expect(bookingId);
-        return Panache.withSession(() -> bookings.count("bookingId", bookingId)).map(found -> found > 0)
+        // A primary-key load: Panache's count() builds and translates a new count query on every call.
+        return Panache.withSession(() -> bookings.findById(bookingId)).map(Objects::nonNull)
                 .chain(known -> {
                     Duration left = Duration.between(Instant.now(), deadline);
                     if (known || left.isNegative() || left.isZero()) {
                         return Uni.createFrom().item(known);
                     }
-                    Duration poll = config.replicaWait().pollInterval();
                     return Uni.createFrom().completionStage(arrival)
-                            .ifNoItem().after(poll.compareTo(left) < 0 ? poll : left).recoverWithItem((Void) null)
+                            .ifNoItem().after(nextWait(config.replicaWait().pollInterval(), left)).recoverWithItem((Void) null)
                             .emitOn(command -> context.runOnContext(ignored -> command.run()))
                             .chain(() -> look(bookingId, deadline, context));
                 })
                 .eventually(() -> forget(bookingId, arrival));
+    }
+
+    /** Until the next look: the poll interval, or what is left of the wait if that is shorter (at least a millisecond). */
+    static Duration nextWait(Duration pollInterval, Duration left) {
+        Duration wait = pollInterval.compareTo(left) < 0 ? pollInterval : left;
+        return wait.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : wait;
     }
 
     private CompletableFuture<Void> expect(UUID bookingId) {
