@@ -19,6 +19,9 @@
 #                      (the inbox row written with the effect). The relay deletes published outbox
 #                      rows, so a row trigger this script adds copies each outbox row's id into a
 #                      bench_outbox_commit table in the same transaction (one extra insert per event).
+#                      Its relay part: outbox commit -> the record's timestamp on the topic (the
+#                      producer's CreateTime, read back with bench/saga/TopicTimes.java); the rest
+#                      is the consumer's (fetch, queueing, its transaction).
 # Percentiles: exact (percentile_disc over every booking of the measured window).
 #
 # Everything on loopback, plain processes started and stopped here: PostgreSQL (durable defaults plus
@@ -190,6 +193,21 @@ FROM (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) p50, percentile_dis
             FROM processed_event p JOIN outbox_commit o ON o.id = p.event_id) t) x;
 SQL
 }
+relay() { # from-db event-type topic -> "p50 p95 p99 max n": outbox commit -> the record's timestamp on the topic
+  local commits="$BENCH_HOME/hop-$1-$2.csv" sent="$BENCH_HOME/topic-$3.csv"
+  java -cp "$KAFKA_LIB/*" "$BENCH_DIR/TopicTimes.java" "127.0.0.1:$KAFKA_PORT" "$3" > "$sent"
+  pg_psql -d "$1" -tA -F' ' <<SQL
+CREATE TEMP TABLE outbox_commit (id uuid PRIMARY KEY, committed double precision);
+\copy outbox_commit FROM '$commits' WITH (FORMAT csv)
+CREATE TEMP TABLE on_topic (id uuid, sent double precision);
+\copy on_topic FROM '$sent' WITH (FORMAT csv)
+SELECT round(x.p50::numeric, 1), round(x.p95::numeric, 1), round(x.p99::numeric, 1), round(x.mx::numeric, 1), x.n
+FROM (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) p50, percentile_disc(0.95) WITHIN GROUP (ORDER BY ms) p95,
+             percentile_disc(0.99) WITHIN GROUP (ORDER BY ms) p99, max(ms) mx, count(*) n
+      FROM (SELECT (min(t.sent) - o.committed) * 1000 AS ms
+            FROM outbox_commit o JOIN on_topic t USING (id) GROUP BY o.id, o.committed) r) x;
+SQL
+}
 show() { # label "p50 p95 p99 max n ..."
   read -r p50 p95 p99 mx n _ <<<"$2"
   printf '  %-46s p50 %8s ms   p95 %8s ms   p99 %8s ms   max %8s ms   (%s)\n' "$1" "$p50" "$p95" "$p99" "$mx" "$n"
@@ -230,6 +248,8 @@ run_mode() { # mode
   eval "${mode}_CONFIRM=\"\$(hold_to_confirmed "$ids")\""
   eval "${mode}_HOP1=\"\$(hop booking_service payment_service org.bookingplatform.booking.requested "$since" "$until")\""
   eval "${mode}_HOP2=\"\$(hop payment_service booking_service org.bookingplatform.payment.authorized "$since" "$until")\""
+  eval "${mode}_RELAY1=\"\$(relay booking_service org.bookingplatform.booking.requested booking.events)\""
+  eval "${mode}_RELAY2=\"\$(relay payment_service org.bookingplatform.payment.authorized payment.events)\""
   eval "${mode}_OUT=$out"
   echo "  client: $(tr '\n' ' ' < "$out")"
 }
@@ -243,7 +263,9 @@ for mode in $MODES; do
   echo "$mode (load average at the end $(eval echo "\$${mode}_LOAD")):"
   show "hold -> CONFIRMED (created_at -> commit)" "$confirm"
   show "booking.requested: booking outbox -> payment inbox" "$(eval echo "\$${mode}_HOP1")"
+  show "  of which relay: outbox commit -> on the topic" "$(eval echo "\$${mode}_RELAY1")"
   show "payment.authorized: payment outbox -> booking inbox" "$(eval echo "\$${mode}_HOP2")"
+  show "  of which relay: outbox commit -> on the topic" "$(eval echo "\$${mode}_RELAY2")"
   read -r _ _ _ _ confirmed heldn <<<"$confirm"
   echo "  bookings: $(value bookings_started "$out") started, $heldn held, $confirmed CONFIRMED;" \
        "hold answers $(value hold_statuses "$out"); payment answers $(value payment_statuses "$out");" \

@@ -17,10 +17,16 @@
 #
 # Usage: bench/startup/run.sh
 # Knobs: RUNS (5), APPS ("empty booking-service user-service payment-service notification-service gateway"),
-#        CONFIGS: JVM flag sets compared in the same run, "name=flags" separated by ";", the word
-#        appcds among the flags standing for the app's AppCDS archive (app-cds.jsa, built with the
-#        jar; the app is then run from its folder, as the archive requires). Default: the local
-#        platform's flags, "platform=$SERVICE_JVM_OPTS appcds". JAVA (java on the PATH).
+#        CONFIGS: JVM flag sets compared in the same run, "name=flags" separated by ";". Words among
+#        the flags: appcds, the app's AppCDS archive (app-cds.jsa, built with the jar; the app is
+#        then run from its folder, as the archive requires); aot, an AOT cache (JDK 24+: the app
+#        packaged as an aot-jar in <module>/target/aot, built when missing, then one training run
+#        per config: started with -XX:AOTCacheOutput, TRAIN_SECONDS of wrk on its API, stopped);
+#        java=PATH, the JVM of that config. Default: the local platform's flags,
+#        "platform=$SERVICE_JVM_OPTS appcds". JAVA (java on the PATH): the JVM of the others.
+#        Example, JDK 17 with AppCDS against JDK 25 with an AOT cache:
+#        CONFIGS="jdk17=-Xmx256m appcds;jdk25-aot=-Xmx256m aot java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"
+#        TRAIN_SECONDS (10).
 #        LOAD_SECONDS (60), LOAD_CONNECTIONS (4), IDLE_SETTLE (5 s),
 #        BENCH_STARTUP_HOME (.data/bench-startup: copies, logs, results; wiped at every run),
 #        EMPTY_PORT (36090), BACKEND_PORT / BACKEND_MANAGEMENT_PORT (36091 / 36491: the booking-service
@@ -41,6 +47,7 @@ JAVA="${JAVA:-java}"
 LOAD_SECONDS="${LOAD_SECONDS:-60}"
 LOAD_CONNECTIONS="${LOAD_CONNECTIONS:-4}"
 IDLE_SETTLE="${IDLE_SETTLE:-5}"
+TRAIN_SECONDS="${TRAIN_SECONDS:-10}"
 EMPTY_PORT="${EMPTY_PORT:-36090}"
 BACKEND_PORT="${BACKEND_PORT:-36091}"
 BACKEND_MANAGEMENT_PORT="${BACKEND_MANAGEMENT_PORT:-36491}"
@@ -73,6 +80,19 @@ copy_app() { # app -> its copy's quarkus-app folder
   fi
   cp -rp "$src" "$WORK/app-$1" # -p: an AppCDS archive is only valid for jars of the same time stamps
 }
+# The aot-jar build of an app (class loading left to the JDK's loaders, which an AOT cache needs),
+# beside its fast-jar: <project>/target/aot, rebuilt when older than the fast-jar.
+aot_build() { # app -> its aot-jar folder
+  local project="$EMPTY_APP" extra=(-Dquarkus.version="$QUARKUS_VERSION")
+  [[ $1 == empty ]] || { project="$ROOT_DIR/$1"; extra=(); }
+  local out="$project/target/aot"
+  if [[ ! -f $out/quarkus-run.jar || $out/quarkus-run.jar -ot $project/target/quarkus-app/quarkus-run.jar ]]; then
+    info "packaging $1 as an aot-jar ($out)" >&2
+    mvn -B -q -o -Dstyle.color=never -f "$project/pom.xml" package -DskipTests "${extra[@]}" -Dquarkus.package.jar.type=aot-jar \
+      -Dquarkus.package.jar.appcds.enabled=false -Dquarkus.package.output-directory=aot -Dquarkus.kubernetes.deploy=false >&2
+  fi
+  echo "$out"
+}
 for app in $APPS; do copy_app "$app"; done
 
 # --- where each app is ready and what its API request is ------------------------------------------
@@ -97,18 +117,31 @@ token() {
     | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 
-# jvm_flags CONFIG_FLAGS APP_DIR: the flags, the word appcds replaced by the app's archive.
+# jvm_flags CONFIG_FLAGS APP_DIR: the flags, the word appcds replaced by the app's archive, aot by
+# its AOT cache, java=PATH left out (config_java).
 jvm_flags() {
   local flag out=()
   for flag in $1; do
-    if [[ $flag == appcds ]]; then out+=($(appcds_opts "$2")); else out+=("$flag"); fi
+    case $flag in
+      appcds) out+=($(appcds_opts "$2")) ;;
+      aot) out+=("-XX:AOTCache=app.aot") ;;
+      java=*) ;;
+      *) out+=("$flag") ;;
+    esac
   done
   echo "${out[*]}"
 }
+config_java() { local flag; for flag in ${CONFIG_FLAGS[$1]}; do [[ $flag == java=* ]] && { echo "${flag#java=}"; return; }; done; echo "$JAVA"; }
+uses_aot() { [[ " ${CONFIG_FLAGS[$1]} " == *" aot "* ]]; }
+# app_dir APP CONFIG: the copy a config runs (an AOT cache belongs to one JVM build: one copy per config).
+app_dir() { if uses_aot "$2"; then echo "$WORK/aot-$2-$1"; else echo "$WORK/app-$1"; fi; }
 
-# start_app APP FLAGS: launches it from its folder, sets APP_PID and STARTED_MS (just before the launch).
+# start_app APP CONFIG [FLAGS]: launches it from its folder with the config's JVM and flags (or
+# FLAGS), sets APP_PID and STARTED_MS (just before the launch).
 start_app() {
-  local app=$1 dir="$WORK/app-$1" env_vars
+  local app=$1 dir; dir=$(app_dir "$1" "$2")
+  local flags; flags=${3:-$(jvm_flags "${CONFIG_FLAGS[$2]}" "$dir")}
+  local env_vars
   case $app in
     empty) env_vars="QUARKUS_HTTP_PORT=$EMPTY_PORT" ;;
     # The gateway proxies to the backend booking-service; its rate limit must not turn the load into 429s.
@@ -120,7 +153,7 @@ start_app() {
   port_open "$port" && die "port $port is taken: stop the local platform's services (./platform down) or set the port variables"
   STARTED_MS=$(now_ms)
   # shellcheck disable=SC2086
-  (cd "$dir" && start_bg "$WORK/run/$app.pid" "$WORK/logs/$app.log" env $env_vars "$JAVA" $(jvm_flags "$2" "$dir") -jar quarkus-run.jar)
+  (cd "$dir" && start_bg "$WORK/run/$app.pid" "$WORK/logs/$app.log" env $env_vars "$(config_java "$2")" $flags -jar quarkus-run.jar)
   APP_PID=$(cat "$WORK/run/$app.pid")
 }
 stop_app() { stop_pid "$1" "$WORK/run/$1.pid" >/dev/null; }
@@ -132,22 +165,43 @@ IFS=';' read -ra entries <<<"$CONFIGS"
 for entry in "${entries[@]}"; do
   name=$(echo "${entry%%=*}" | xargs); CONFIG_NAMES+=("$name"); CONFIG_FLAGS[$name]="${entry#*=}"
 done
-first_config="${CONFIG_NAMES[0]}"
 
 if [[ " $APPS " == *" gateway "* ]]; then
-  info "starting the gateway's backend booking-service on :$BACKEND_PORT (flags of '$first_config')"
+  info "starting the gateway's backend booking-service on :$BACKEND_PORT (the local platform's JVM flags)"
   cp -rp "$(dirname "$(app_jar booking-service)")" "$WORK/app-backend"
   # shellcheck disable=SC2046
   (cd "$WORK/app-backend" && start_bg "$WORK/run/backend.pid" "$WORK/logs/backend.log" env $(service_env booking-service) \
     QUARKUS_HTTP_PORT="$BACKEND_PORT" MANAGEMENT_PORT="$BACKEND_MANAGEMENT_PORT" \
     MP_MESSAGING_INCOMING_PAYMENT_EVENTS_GROUP_ID=bench-backend MP_MESSAGING_INCOMING_USER_EVENTS_GROUP_ID=bench-backend \
-    "$JAVA" $(jvm_flags "${CONFIG_FLAGS[$first_config]}" "$WORK/app-backend") -jar quarkus-run.jar)
+    "$JAVA" $SERVICE_JVM_OPTS $(appcds_opts "$WORK/app-backend") -jar quarkus-run.jar)
   wait_http_200 "http://127.0.0.1:$BACKEND_MANAGEMENT_PORT/q/health/ready" 300 "$(cat "$WORK/run/backend.pid")" \
     || die "the backend booking-service did not start; see $WORK/logs/backend.log"
 fi
 
-echo "JVM: $("$JAVA" -version 2>&1 | sed -n 2p)"
-for c in "${CONFIG_NAMES[@]}"; do echo "config $c: ${CONFIG_FLAGS[$c]}"; done
+# --- AOT caches: one training run per config and app ------------------------------------------
+# The JVM writes the cache when the training run exits (JEP 514: it forks the assembly at exit),
+# so the run is stopped with SIGTERM and waited for, up to 5 minutes.
+train_aot() { # app config
+  local app=$1 c=$2 dir; dir=$(app_dir "$1" "$2")
+  info "training $app's AOT cache for '$c' (${TRAIN_SECONDS}s of load)"
+  local flags; flags=$(jvm_flags "${CONFIG_FLAGS[$c]}" "$dir")
+  start_app "$app" "$c" "${flags/-XX:AOTCache=app.aot/-XX:AOTCacheOutput=app.aot}"
+  wait_http_200 "$(ready_url "$app")" 300 "$APP_PID" || die "$app did not become ready for its training run; see $WORK/logs/$app.log"
+  wrk -t1 -c2 -d"${TRAIN_SECONDS}s" -H "Authorization: Bearer $(token)" "$(api_url "$app")" >/dev/null
+  kill -TERM "$APP_PID"
+  local i; for i in $(seq 1 600); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+  rm -f "$WORK/run/$app.pid"
+  [[ -f $dir/app.aot ]] || die "$app's training run wrote no AOT cache; see $WORK/logs/$app.log"
+}
+for c in "${CONFIG_NAMES[@]}"; do
+  uses_aot "$c" || continue
+  for app in $APPS; do
+    rm -rf "$(app_dir "$app" "$c")" && cp -rp "$(aot_build "$app")" "$(app_dir "$app" "$c")"
+    train_aot "$app" "$c"
+  done
+done
+
+for c in "${CONFIG_NAMES[@]}"; do echo "config $c: ${CONFIG_FLAGS[$c]} (JVM: $("$(config_java "$c")" -version 2>&1 | sed -n 2p))"; done
 echo "load average at start: $(load_average) ($(nproc) cores)"
 
 # --- start runs: run 1 of every config and app, then run 2, ... ----------------------------------
@@ -155,7 +209,7 @@ for run in $(seq 1 "$RUNS"); do
   for c in "${CONFIG_NAMES[@]}"; do
     for app in $APPS; do
       key="$app@$c"
-      start_app "$app" "${CONFIG_FLAGS[$c]}"
+      start_app "$app" "$c"
       wait_http_200 "$(ready_url "$app")" 300 "$APP_PID" || die "$app did not become ready; see $WORK/logs/$app.log"
       ready_ms=$(( $(now_ms) - STARTED_MS ))
       cpu_ms=$(( $(cpu_ticks "$APP_PID") * TICK_MS ))
@@ -176,7 +230,7 @@ done
 if (( LOAD_SECONDS > 0 )); then
   for c in "${CONFIG_NAMES[@]}"; do for app in $APPS; do
     key="$app@$c"
-    start_app "$app" "${CONFIG_FLAGS[$c]}"
+    start_app "$app" "$c"
     wait_http_200 "$(ready_url "$app")" 300 "$APP_PID" || die "$app did not become ready; see $WORK/logs/$app.log"
     sleep "$IDLE_SETTLE"
     wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -H "Authorization: Bearer $(token)" "$(api_url "$app")" >"$WORK/logs/$app.wrk"
