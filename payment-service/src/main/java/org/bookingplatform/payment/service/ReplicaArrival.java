@@ -17,7 +17,6 @@ import org.eclipse.microprofile.config.Config;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -76,8 +75,7 @@ public class ReplicaArrival {
     /** Registered before the look, so that a commit between the look and the wait still ends the wait. */
     private Uni<Boolean> look(UUID bookingId, Instant deadline, Context context) {
         CompletableFuture<Void> arrival = expect(bookingId);
-        // A primary-key load: Panache's count() builds and translates a new count query on every call.
-        return Panache.withSession(() -> bookings.findById(bookingId)).map(Objects::nonNull)
+        return Panache.withSession(() -> bookings.count("bookingId", bookingId)).map(found -> found > 0)
                 .chain(known -> {
                     Duration left = Duration.between(Instant.now(), deadline);
                     if (known || left.isNegative() || left.isZero()) {

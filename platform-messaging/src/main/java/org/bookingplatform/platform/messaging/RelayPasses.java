@@ -3,9 +3,10 @@ package org.bookingplatform.platform.messaging;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.annotation.NonBlocking;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,6 +30,7 @@ public class RelayPasses {
     private static final Logger LOG = Logger.getLogger(RelayPasses.class);
 
     private final OutboxRelay relay;
+    private final Vertx vertx;
     private final CommitNotifications notifications;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
@@ -36,12 +38,13 @@ public class RelayPasses {
 
     @Inject
     RelayPasses(OutboxRelay relay, MessagingConfig config, Vertx vertx, Config rawConfig) {
-        this(relay, enabled(config) ? CommitNotifications.forDatasource(vertx, rawConfig, CommitNotifications.CHANNEL) : null);
+        this(relay, vertx, enabled(config) ? CommitNotifications.forDatasource(vertx, rawConfig, CommitNotifications.CHANNEL) : null);
     }
 
     /** {@code notifications} null: woken by the poll alone. */
-    RelayPasses(OutboxRelay relay, CommitNotifications notifications) {
+    RelayPasses(OutboxRelay relay, Vertx vertx, CommitNotifications notifications) {
         this.relay = relay;
+        this.vertx = vertx;
         this.notifications = notifications;
     }
 
@@ -87,19 +90,18 @@ public class RelayPasses {
     }
 
     /**
-     * Runs a pass on a new safe Vert.x context, as Hibernate Reactive needs. Wake-ups come on
-     * event loops (the listener, the poll), where such a context cannot be created for a pass,
-     * so the pass starts from a worker thread; it never blocks that thread.
+     * Runs a pass on a new safe duplicated Vert.x context of its own, as Hibernate Reactive needs:
+     * never on the waker's context. A wake-up can come from an HTTP request (an operator's
+     * republish), whose context holds the request's session; a pass that ran there shared it,
+     * and the request, closing it at its end, rolled back the pass's transaction (a 500).
      */
     private void pass() {
         requested.set(false);
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> {
             try {
-                VertxContextSupport.subscribe(() -> relay.publishPending().toMulti(), subscribe -> subscribe.with(
-                        ignored -> {
-                        },
-                        this::failed,
-                        this::finished));
+                relay.publishPending().subscribe().with(done -> finished(), this::failed);
             } catch (RuntimeException failure) {
                 failed(failure);
             }

@@ -3,6 +3,7 @@ package org.bookingplatform.platform.messaging;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.bookingplatform.testsupport.PlatformTestResource;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ class RelayPassesIT {
     @Inject
     MessagingConfig config;
 
+    @Inject
+    Vertx vertx;
+
     /** A relay whose every pass waits until the test completes it. */
     static final class HeldRelay extends OutboxRelay {
         final List<CompletableFuture<Void>> passes = new CopyOnWriteArrayList<>();
@@ -48,7 +52,7 @@ class RelayPassesIT {
     @Test
     void wakeUpsDuringAPassFoldIntoExactlyOneMorePass() throws Exception {
         HeldRelay relay = new HeldRelay(config);
-        RelayPasses passes = new RelayPasses(relay, null);
+        RelayPasses passes = new RelayPasses(relay, vertx, null);
         passes.start();
 
         passes.wake();
@@ -79,7 +83,7 @@ class RelayPassesIT {
     @Test
     void noPassRunsBeforeTheStart() throws Exception {
         HeldRelay relay = new HeldRelay(config);
-        RelayPasses passes = new RelayPasses(relay, null);
+        RelayPasses passes = new RelayPasses(relay, vertx, null);
 
         passes.wake();
         Thread.sleep(300);

@@ -60,7 +60,7 @@ class TwoRelaysIT {
 
     @Test
     void twoReplicasUnderConcurrentWritesPublishEveryEventOnceAndInOrderPerAggregate() throws Exception {
-        RelayPasses replica = new RelayPasses(new OutboxRelay(replicaChannel.emitter(), config),
+        RelayPasses replica = new RelayPasses(new OutboxRelay(replicaChannel.emitter(), config), vertx,
                 CommitNotifications.forDatasource(vertx, rawConfig, CommitNotifications.CHANNEL));
         replica.start();
         List<UUID> orderIds = IntStream.range(0, ORDERS).mapToObj(i -> UUID.randomUUID()).toList();
